@@ -9,9 +9,13 @@ import com.acme.shop.platform.outbox.OutboxMetrics;
 import com.acme.shop.platform.outbox.OutboxProperties;
 import com.acme.shop.platform.outbox.OutboxRelay;
 import com.acme.shop.platform.outbox.OutboxWriter;
+import com.acme.shop.platform.web.InternalApiFilter;
 import com.acme.shop.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -62,6 +66,16 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean(ProblemDetailsAdvice.class)
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Guards {@code /internal/**}; the token comes from {@code shop.internal.token} (env {@code INTERNAL_API_TOKEN}). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<InternalApiFilter> internalApiFilter(
+            @Value("${shop.internal.token:${INTERNAL_API_TOKEN:local-dev-internal-token}}") String token) {
+        FilterRegistrationBean<InternalApiFilter> registration = new FilterRegistrationBean<>(new InternalApiFilter(token));
+        registration.addUrlPatterns("/internal/*");
+        return registration;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -127,8 +141,10 @@ public class PlatformAutoConfiguration {
         @SuppressWarnings("unchecked")
         DefaultErrorHandler kafkaErrorHandler(ObjectProvider<KafkaTemplate<?, ?>> template,
                                               KafkaTopicsProperties properties) {
-            DeadLetterPublishingRecoverer recoverer =
-                    new DeadLetterPublishingRecoverer((KafkaTemplate<Object, Object>) template.getObject());
+            // spring-kafka's default destination is "<topic>-dlt"; ours is Topics.deadLetterOf(topic), same partition.
+            DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                    (KafkaTemplate<Object, Object>) template.getObject(),
+                    (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
             ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
             backOff.setInitialInterval(properties.retryInitialDelay().toMillis());
             backOff.setMultiplier(2.0);
