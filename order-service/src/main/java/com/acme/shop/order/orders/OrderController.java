@@ -1,0 +1,33 @@
+package com.acme.shop.order.orders;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/orders")
+class OrderController {
+
+    private final OrderService orders;
+
+    OrderController(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @GetMapping("/{orderId}")
+    OrderView order(@PathVariable String orderId) {
+        return orders.order(orderId);
+    }
+
+    /** The customer's 50 latest orders, newest first. */
+    @GetMapping
+    List<OrderView> ordersOf(@RequestParam @NotBlank @Size(max = 64) String customerId) {
+        return orders.latestOrdersOf(customerId);
+    }
+}

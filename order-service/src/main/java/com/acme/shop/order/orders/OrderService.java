@@ -1,0 +1,130 @@
+package com.acme.shop.order.orders;
+
+import com.acme.shop.contracts.EventEnvelope;
+import com.acme.shop.contracts.LineItem;
+import com.acme.shop.contracts.payment.PaymentApproved;
+import com.acme.shop.contracts.payment.PaymentCanceled;
+import com.acme.shop.order.catalog.Stock;
+import com.acme.shop.order.catalog.StockShortage;
+import com.acme.shop.platform.inbox.Inbox;
+import com.acme.shop.platform.outbox.OutboxWriter;
+import com.acme.shop.platform.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies payment events to orders. Each event is handled in one transaction together with its inbox row
+ * and the outbox row of the resulting event, so a redelivery changes nothing and no effect is announced
+ * that was not committed.
+ */
+@Service
+class OrderService {
+
+    static final String CONSUMER = "order-service";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
+    private final Orders orders;
+    private final Stock stock;
+    private final Inbox inbox;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    OrderService(Orders orders, Stock stock, Inbox inbox, OutboxWriter outbox, Clock clock) {
+        this.orders = orders;
+        this.stock = stock;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the order and takes its stock, or records it as FAILED and asks for the refund
+     * (ORDER_CREATION_FAILED). Money is never left taken without one of the two.
+     */
+    @Transactional
+    public void onPaymentApproved(EventEnvelope<PaymentApproved> event) {
+        if (!inbox.firstDelivery(CONSUMER, event)) {
+            log.debug("Duplicate delivery of {} {} ignored", event.eventType(), event.eventId());
+            return;
+        }
+        PaymentApproved payment = event.payload();
+        if (orders.existsByOrderIdOrPaymentKey(payment.orderId(), payment.paymentKey())) {
+            // the same approval published again under a new event id: the order already exists
+            log.info("Order for orderId {} / paymentKey {} already exists; approval {} ignored",
+                    payment.orderId(), payment.paymentKey(), event.eventId());
+            return;
+        }
+        long linesTotal = payment.items().stream().mapToLong(LineItem::lineAmount).sum();
+        if (linesTotal != payment.totalAmount()) {
+            log.warn("Approved amount {} of order {} differs from its lines' total {}", payment.totalAmount(),
+                    payment.orderId(), linesTotal);
+        }
+        Instant now = clock.instant();
+        Optional<StockShortage> shortage = stock.takeAll(quantities(payment.items()));
+        if (shortage.isEmpty()) {
+            Order order = orders.save(Order.created(payment.orderId(), payment.paymentKey(), payment.customerId(),
+                    payment.totalAmount(), payment.items(), now));
+            outbox.append(EventEnvelope.of(order.createdEvent(), now));
+            log.info("Order {} created ({} won)", order.orderId(), order.totalAmount());
+        } else {
+            StockShortage why = shortage.get();
+            Order order = orders.save(Order.failed(payment.orderId(), payment.paymentKey(), payment.customerId(),
+                    payment.totalAmount(), payment.items(), why.reason(), why.detail(), now));
+            outbox.append(EventEnvelope.of(order.creationFailedEvent(), now));
+            log.warn("Order {} could not be created: {} ({}); refund requested", order.orderId(), why.reason(),
+                    why.detail());
+        }
+    }
+
+    /** Records a refund confirmed by Toss against the order; an unknown order is logged and skipped. */
+    @Transactional
+    public void onPaymentCanceled(EventEnvelope<PaymentCanceled> event) {
+        if (!inbox.firstDelivery(CONSUMER, event)) {
+            log.debug("Duplicate delivery of {} {} ignored", event.eventType(), event.eventId());
+            return;
+        }
+        PaymentCanceled cancel = event.payload();
+        Optional<Order> found = orders.findById(cancel.orderId());
+        if (found.isEmpty()) {
+            // e.g. a payment canceled before any order existed; nothing of ours to update
+            log.warn("PAYMENT_CANCELED {} for unknown order {} ignored", event.eventId(), cancel.orderId());
+            return;
+        }
+        Order order = found.get();
+        order.recordRefund(cancel.cancelAmount(), cancel.balanceAmount(), clock.instant());
+        if (cancel.balanceAmount() != order.refundableAmount()) {
+            log.warn("Order {}: Toss balance {} differs from our refundable {}", order.orderId(),
+                    cancel.balanceAmount(), order.refundableAmount());
+        }
+        log.info("Order {} refunded {} won ({}, cause {}); now {}", order.orderId(), cancel.cancelAmount(),
+                cancel.cancelReason(), cancel.cause(), order.status());
+    }
+
+    @Transactional(readOnly = true)
+    public OrderView order(String orderId) {
+        return orders.findById(orderId).map(OrderView::of)
+                .orElseThrow(() -> ApiException.notFound("ORDER_NOT_FOUND", "주문을 찾을 수 없습니다: " + orderId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<OrderView> latestOrdersOf(String customerId) {
+        return orders.findTop50ByCustomerIdOrderByCreatedAtDesc(customerId).stream().map(OrderView::of).toList();
+    }
+
+    /** Pieces per product; a product on several lines is taken once with the summed quantity. */
+    private static Map<String, Integer> quantities(List<LineItem> items) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        items.forEach(item -> quantities.merge(item.productId(), item.quantity(), Math::addExact));
+        return quantities;
+    }
+}

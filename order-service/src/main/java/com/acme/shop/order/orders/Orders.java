@@ -1,0 +1,12 @@
+package com.acme.shop.order.orders;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+
+interface Orders extends JpaRepository<Order, String> {
+
+    boolean existsByOrderIdOrPaymentKey(String orderId, String paymentKey);
+
+    List<Order> findTop50ByCustomerIdOrderByCreatedAtDesc(String customerId);
+}

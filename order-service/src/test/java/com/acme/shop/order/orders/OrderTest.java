@@ -1,0 +1,165 @@
+package com.acme.shop.order.orders;
+
+import com.acme.shop.contracts.LineItem;
+import com.acme.shop.contracts.order.FailureReason;
+import com.acme.shop.contracts.order.OrderCreated;
+import com.acme.shop.contracts.order.OrderCreationFailed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrderTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T05:30:16Z");
+    private static final Instant T1 = T0.plusSeconds(60);
+    private static final List<LineItem> ITEMS = List.of(
+            new LineItem("TSHIRT-BLK-M", "토스 티셔츠 (검정, M)", 2, 15_000),
+            new LineItem("MUG-WHT", "토스 머그컵", 1, 9_000));
+
+    private static Order created() {
+        return Order.created("order-0001", "pk-0001", "customer-1", 39_000, ITEMS, T0);
+    }
+
+    private static Order failed() {
+        return Order.failed("order-0002", "pk-0002", "customer-1", 39_000, ITEMS, FailureReason.OUT_OF_STOCK,
+                "재고 부족: TSHIRT-BLK-M (요청 2, 재고 1)", T0);
+    }
+
+    @Test
+    void createdOrderKeepsCheckoutLinesAndAnnouncesThem() {
+        Order order = created();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CREATED);
+        assertThat(order.refundableAmount()).isEqualTo(39_000);
+        assertThat(order.lines()).extracting(OrderLine::lineNo).containsExactly(1, 2);
+        OrderCreated event = order.createdEvent();
+        assertThat(event.items()).isEqualTo(ITEMS);
+        assertThat(event.totalAmount()).isEqualTo(39_000);
+        assertThat(event.createdAt()).isEqualTo(T0);
+        assertThatThrownBy(order::creationFailedEvent).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void failedOrderCarriesReasonIntoItsEvent() {
+        Order order = failed();
+
+        OrderCreationFailed event = order.creationFailedEvent();
+        assertThat(event.amount()).isEqualTo(39_000);
+        assertThat(event.reasonCode()).isEqualTo(FailureReason.OUT_OF_STOCK);
+        assertThat(event.reason()).contains("재고 부족");
+        assertThatThrownBy(order::createdEvent).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void fullRefundCancelsCreatedOrder() {
+        Order order = created();
+
+        order.recordRefund(39_000, 0, T1);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(order.refundedAmount()).isEqualTo(39_000);
+        assertThat(order.updatedAt()).isEqualTo(T1);
+        assertThat(order.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void partialRefundsAccumulateUntilTheBalanceIsZero() {
+        Order order = created();
+
+        order.recordRefund(9_000, 30_000, T1);
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(order.refundedAmount()).isEqualTo(9_000);
+
+        order.recordRefund(15_000, 15_000, T1);
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(order.refundedAmount()).isEqualTo(24_000);
+
+        order.recordRefund(15_000, 0, T1);
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(order.refundedAmount()).isEqualTo(39_000);
+    }
+
+    @Test
+    void failedOrderBecomesCanceledWhenRefundedAndKeepsItsReason() {
+        Order order = failed();
+
+        order.recordRefund(39_000, 0, T1);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(order.failureReason()).isEqualTo(FailureReason.OUT_OF_STOCK);
+        assertThat(order.failureDetail()).contains("TSHIRT-BLK-M");
+    }
+
+    @Test
+    void failedOrderStaysFailedWhileItsRefundIsIncomplete() {
+        Order order = failed();
+
+        order.recordRefund(10_000, 29_000, T1);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(order.refundedAmount()).isEqualTo(10_000);
+    }
+
+    @Test
+    void rejectsRefundOfCanceledOrder() {
+        Order order = created();
+        order.recordRefund(39_000, 0, T1);
+
+        assertThatThrownBy(() -> order.recordRefund(1_000, 0, T1))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("CANCELED");
+        assertThat(order.refundedAmount()).isEqualTo(39_000);
+    }
+
+    @Test
+    void rejectsRefundAboveWhatWasPaid() {
+        Order order = created();
+        order.recordRefund(30_000, 9_000, T1);
+
+        assertThatThrownBy(() -> order.recordRefund(10_000, 0, T1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exceeds");
+        assertThat(order.refundedAmount()).isEqualTo(30_000);
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+    }
+
+    @Test
+    void rejectsNonPositiveRefund() {
+        Order order = created();
+
+        assertThatThrownBy(() -> order.recordRefund(0, 39_000, T1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> order.recordRefund(-5, 39_000, T1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(order.status()).isEqualTo(OrderStatus.CREATED);
+    }
+
+    @Test
+    void rejectsOrderWithoutLines() {
+        assertThatThrownBy(() -> Order.created("order-0003", "pk-0003", "customer-1", 0, List.of(), T0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void transitionTableAllowsOnlyTheDocumentedMoves() {
+        assertThat(allowedFrom(OrderStatus.CREATED)).containsExactlyInAnyOrder(OrderStatus.PARTIALLY_REFUNDED, OrderStatus.CANCELED);
+        assertThat(allowedFrom(OrderStatus.PARTIALLY_REFUNDED)).containsExactlyInAnyOrder(OrderStatus.PARTIALLY_REFUNDED, OrderStatus.CANCELED);
+        assertThat(allowedFrom(OrderStatus.FAILED)).containsExactly(OrderStatus.CANCELED);
+        assertThat(allowedFrom(OrderStatus.CANCELED)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(OrderStatus.class)
+    void nothingLeadsBackToCreatedOrFailed(OrderStatus from) {
+        assertThat(from.canMoveTo(OrderStatus.CREATED)).isFalse();
+        assertThat(from.canMoveTo(OrderStatus.FAILED)).isFalse();
+    }
+
+    private static List<OrderStatus> allowedFrom(OrderStatus from) {
+        return java.util.Arrays.stream(OrderStatus.values()).filter(from::canMoveTo).toList();
+    }
+}
