@@ -1,0 +1,103 @@
+package com.acme.shop.settlement.ledger;
+
+import com.acme.shop.contracts.EventCodec;
+import com.acme.shop.contracts.EventEnvelope;
+import com.acme.shop.contracts.Topics;
+import com.acme.shop.settlement.SettlementServiceApplication;
+import com.acme.shop.testsupport.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One Spring context for every IT of the service (same class, same properties): the real application on a random
+ * port against the shared MariaDB/MySQL server and Kafka broker from test-support. Tests isolate themselves by
+ * using fresh order ids and, for date totals, sales dates no other test uses.
+ */
+@SpringBootTest(classes = SettlementServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=settlement-service")
+abstract class AbstractIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "settlement_service");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EventCodec codec;
+
+    /** Publishes an event as payment-service would: JSON value, key = orderId. */
+    void publish(EventEnvelope<?> event) {
+        publishRaw(event.orderId(), codec.encode(event));
+    }
+
+    void publishRaw(String key, String value) {
+        try {
+            kafka.send(Topics.PAYMENT_EVENTS, key, value).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + Topics.PAYMENT_EVENTS, e);
+        }
+    }
+
+    record Response(int status, String contentType, JsonNode body) {
+    }
+
+    Response get(String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response settlementOf(String orderId) {
+        return get("/api/v1/settlements/payments/" + orderId);
+    }
+
+    /** Waits until the order's settlement has {@code entries} entries, then runs further assertions on it. */
+    JsonNode awaitSettlement(String orderId, int entries, Consumer<JsonNode> assertions) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            Response response = settlementOf(orderId);
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body().get("entries").size()).isEqualTo(entries);
+            last[0] = response.body();
+        });
+        assertions.accept(last[0]);
+        return last[0];
+    }
+}

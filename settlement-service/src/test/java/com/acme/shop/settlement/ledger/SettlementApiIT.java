@@ -1,0 +1,110 @@
+package com.acme.shop.settlement.ledger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static com.acme.shop.settlement.ledger.PaymentEventFixtures.approved;
+import static com.acme.shop.settlement.ledger.PaymentEventFixtures.canceled;
+import static com.acme.shop.settlement.ledger.PaymentEventFixtures.newOrderId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class SettlementApiIT extends AbstractIntegrationTest {
+
+    @Test
+    void answersNotFoundProblemForAnOrderWithoutEntries() {
+        Response response = settlementOf(newOrderId());
+
+        assertProblem(response, 404, "SETTLEMENT_NOT_FOUND");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "?from=2026-11-20&to=2026-11-19",
+            "?from=2026-13-01&to=2026-12-31",
+            "?from=yesterday&to=2026-11-20",
+            "?from=2026-11-20",
+            "?to=2026-11-20",
+            "",
+            "?from=2025-01-01&to=2026-01-02",
+            "?from=20261101&to=20261130"})
+    void rejectsInvalidDateRangesWithAProblem(String query) {
+        Response response = get("/api/v1/settlements/daily" + query);
+
+        assertProblem(response, 400, "INVALID_DATE_RANGE");
+    }
+
+    @Test
+    void acceptsARangeOfExactly366Days() {
+        Response response = get("/api/v1/settlements/daily?from=2024-01-01&to=2024-12-31");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().isArray()).isTrue();
+    }
+
+    @Test
+    void totalsEntriesPerKoreanSalesDate() {
+        // Dates in March 2025 belong to this test only.
+        String card = newOrderId();
+        String transfer = newOrderId();
+        String lateNight = newOrderId();
+        publish(approved(card, "카드", 10_000, Instant.parse("2025-03-03T01:00:00Z")));
+        publish(approved(transfer, "계좌이체", 20_000, Instant.parse("2025-03-03T02:00:00Z")));
+        publish(canceled(card, "카드", 10_000, 5_000, 5_000, Instant.parse("2025-03-04T01:00:00Z")));
+        // 00:30 on 5 March in Seoul: outside the range although it is 4 March in UTC.
+        publish(approved(lateNight, "카드", 7_000, Instant.parse("2025-03-04T15:30:00Z")));
+        awaitSettlement(card, 2, view -> { });
+        awaitSettlement(transfer, 1, view -> { });
+        awaitSettlement(lateNight, 1, view -> { });
+
+        Response response = get("/api/v1/settlements/daily?from=2025-03-01&to=2025-03-04");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode days = response.body();
+        assertThat(days.size()).isEqualTo(2);
+        // card 10,000: fee 340 vat 34; transfer 20,000: fee 400 vat 40
+        assertDay(days.get(0), "2025-03-03", 2, 30_000, 0, 740, 74, 29_186);
+        // half of the card payment cancelled: fee 340 -> 170, vat 34 -> 17 given back
+        assertDay(days.get(1), "2025-03-04", 1, 0, 5_000, -170, -17, -4_813);
+
+        Response fifth = get("/api/v1/settlements/daily?from=2025-03-05&to=2025-03-05");
+        assertDay(fifth.body().get(0), "2025-03-05", 1, 7_000, 0, 238, 24, 6_738);
+    }
+
+    @Test
+    void answersAnEmptyListForDaysWithoutEntries() {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Response response = get("/api/v1/settlements/daily?from=2019-01-01&to=2019-01-31");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body().isArray()).isTrue();
+            assertThat(response.body().size()).isZero();
+        });
+    }
+
+    private static void assertDay(JsonNode day, String date, long count, long gross, long canceled, long fee, long vat,
+                                  long net) {
+        assertThat(day.get("date").asString()).isEqualTo(date);
+        assertThat(day.get("count").asLong()).as("count").isEqualTo(count);
+        assertThat(day.get("gross").asLong()).as("gross").isEqualTo(gross);
+        assertThat(day.get("canceled").asLong()).as("canceled").isEqualTo(canceled);
+        assertThat(day.get("fee").asLong()).as("fee").isEqualTo(fee);
+        assertThat(day.get("vat").asLong()).as("vat").isEqualTo(vat);
+        assertThat(day.get("net").asLong()).as("net").isEqualTo(net);
+        assertThat(net).isEqualTo(gross - canceled - fee - vat);
+    }
+
+    static void assertProblem(Response response, int status, String code) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("status").asInt()).isEqualTo(status);
+        assertThat(response.body().get("code").asString()).isEqualTo(code);
+        assertThat(response.body().get("detail").asString()).isNotBlank();
+        assertThat(response.body().has("trace")).isFalse();
+        assertThat(response.body().toString()).doesNotContain("Exception");
+    }
+}
