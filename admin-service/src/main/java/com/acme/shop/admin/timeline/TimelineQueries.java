@@ -1,0 +1,53 @@
+package com.acme.shop.admin.timeline;
+
+import com.acme.shop.platform.web.ApiException;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Reads of the saga read model for the console. */
+@Service
+@Transactional(readOnly = true)
+class TimelineQueries {
+
+    private final Sagas sagas;
+    private final SagaSteps steps;
+
+    TimelineQueries(Sagas sagas, SagaSteps steps) {
+        this.sagas = sagas;
+        this.steps = steps;
+    }
+
+    SagaTimeline timeline(String orderId) {
+        Saga saga = sagas.findById(orderId).orElseThrow(() -> ApiException.notFound(
+                "SAGA_NOT_FOUND", "No saga events recorded for order " + orderId));
+        List<TimelineStep> timeline = steps.findByOrderIdOrderByOccurredAtAscIdAsc(orderId).stream()
+                .map(s -> new TimelineStep(s.eventType().name(), s.service(), s.occurredAt(), s.summary()))
+                .toList();
+        return new SagaTimeline(saga.orderId(), saga.status(), saga.amount(), timeline);
+    }
+
+    /** Latest first (by the newest step), optionally only one status. */
+    List<SagaListItem> latest(SagaStatus status, int limit) {
+        List<Saga> found = status == null
+                ? sagas.findAllByOrderByLastStepAtDescOrderIdDesc(Limit.of(limit))
+                : sagas.findByStatusOrderByLastStepAtDescOrderIdDesc(status, Limit.of(limit));
+        return found.stream()
+                .map(s -> new SagaListItem(s.orderId(), s.status(), s.lastStepAt(), s.amount(), s.stepCount()))
+                .toList();
+    }
+
+    /** @param amount KRW won, null until a step states it */
+    record SagaTimeline(String orderId, SagaStatus status, Long amount, List<TimelineStep> steps) {
+    }
+
+    record TimelineStep(String eventType, String service, Instant occurredAt, String summary) {
+    }
+
+    /** @param amount KRW won, null until a step states it */
+    record SagaListItem(String orderId, SagaStatus status, Instant lastStepAt, Long amount, int stepCount) {
+    }
+}

@@ -1,0 +1,114 @@
+package com.acme.shop.admin;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A tiny HTTP server standing in for payment-, order- and settlement-service: answers are set per path;
+ * a path nobody set answers 404 with a problem body, as the real services do.
+ */
+public final class DownstreamStub implements AutoCloseable {
+
+    private final HttpServer server;
+    private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final List<String> requested = new CopyOnWriteArrayList<>();
+    /** Released on close, so a handler that hangs on purpose never outlives the test. */
+    private final CountDownLatch closing = new CountDownLatch(1);
+
+    private DownstreamStub(HttpServer server) {
+        this.server = server;
+    }
+
+    public static DownstreamStub start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            DownstreamStub stub = new DownstreamStub(server);
+            server.createContext("/", stub::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port nothing listens on (taken and released at once): connecting to it is refused. */
+    public static int deadPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void reply(String path, Reply reply) {
+        replies.put(path, reply);
+    }
+
+    /** Paths asked for, in arrival order. */
+    public List<String> requested() {
+        return List.copyOf(requested);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        requested.add(path);
+        Reply reply = replies.getOrDefault(path, Reply.status(404,
+                "{\"title\":\"Not Found\",\"status\":404,\"code\":\"NOT_FOUND\"}", "application/problem+json"));
+        if (reply.hang() != null) {
+            try {
+                closing.await(reply.hang().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(reply.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+    }
+
+    /** @param hang how long to hold the answer back, null for at once */
+    public record Reply(int status, String body, String contentType, Duration hang) {
+
+        public static Reply json(String body) {
+            return new Reply(200, body, "application/json", null);
+        }
+
+        public static Reply status(int status, String body, String contentType) {
+            return new Reply(status, body, contentType, null);
+        }
+
+        public static Reply slow(Duration hang, String body) {
+            return new Reply(200, body, "application/json", hang);
+        }
+    }
+}
