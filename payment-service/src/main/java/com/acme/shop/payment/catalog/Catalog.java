@@ -1,0 +1,17 @@
+package com.acme.shop.payment.catalog;
+
+import com.acme.shop.contracts.LineItem;
+
+import java.util.List;
+
+/** Prices checkouts from the catalog (order-service). The amount is never taken from the client. */
+public interface Catalog {
+
+    Quote quote(List<Requested> items);
+
+    record Requested(String productId, int quantity) {
+    }
+
+    record Quote(List<LineItem> items, long totalAmount, String orderName) {
+    }
+}

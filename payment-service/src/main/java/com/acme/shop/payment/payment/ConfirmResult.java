@@ -1,0 +1,23 @@
+package com.acme.shop.payment.payment;
+
+/**
+ * What a confirm request came to, for the controller to render.
+ * <ul>
+ *   <li>{@link Approved}: DONE (now, or earlier: a repeated confirm returns the stored result);</li>
+ *   <li>{@link Declined}: Toss refused; the payment is ABORTED and no money was taken;</li>
+ *   <li>{@link Pending}: the outcome is unknown or another request is confirming; poll the payment.</li>
+ * </ul>
+ */
+public sealed interface ConfirmResult {
+
+    Payment payment();
+
+    record Approved(Payment payment, boolean replayed) implements ConfirmResult {
+    }
+
+    record Declined(Payment payment, String code, String message) implements ConfirmResult {
+    }
+
+    record Pending(Payment payment) implements ConfirmResult {
+    }
+}

@@ -1,0 +1,21 @@
+package com.acme.shop.payment.payment;
+
+import java.util.Optional;
+
+/**
+ * The port to a payment gateway (Toss today; a second PG can be added behind the same port). Every
+ * POST carries an idempotency key that the caller derived from its own ids and persisted before
+ * calling, so a re-send after a network failure reuses it.
+ */
+public interface PaymentGateway {
+
+    PgResult<PgPayment> confirm(String paymentKey, String orderId, long amount, String idempotencyKey);
+
+    /** {@link PgResult.Success} with empty when the PG does not know the order. */
+    PgResult<Optional<PgPayment>> findByOrderId(String orderId);
+
+    /**
+     * @param cancelAmount null cancels the whole remaining balance
+     */
+    PgResult<PgPayment> cancel(String paymentKey, Long cancelAmount, String reason, String idempotencyKey);
+}

@@ -1,0 +1,60 @@
+package com.acme.shop.payment.payment;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * {@code pg_request}: every request to the PG, recorded with its Idempotency-Key before it is sent.
+ * Keys are derived from our own ids: {@code confirm-<orderId>-<attempt>}, {@code cancel-<requestId>-<attempt>}.
+ */
+@Repository
+public class PgRequests {
+
+    public enum Kind { CONFIRM, CANCEL }
+
+    private final JdbcTemplate jdbc;
+
+    PgRequests(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the next attempt for the subject and returns its idempotency key. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String recordNextAttempt(Kind kind, String orderId, String subjectId, Instant now) {
+        Integer last = jdbc.queryForObject(
+                "SELECT MAX(attempt) FROM pg_request WHERE kind = ? AND idempotency_key LIKE ?",
+                Integer.class, kind.name(), prefix(kind, subjectId) + "%");
+        int attempt = last == null ? 1 : last + 1;
+        String key = prefix(kind, subjectId) + attempt;
+        jdbc.update("INSERT INTO pg_request (idempotency_key, kind, order_id, attempt, created_at) VALUES (?, ?, ?, ?, ?)",
+                key, kind.name(), orderId, attempt, Timestamp.from(now));
+        return key;
+    }
+
+    /** The key of the latest attempt, to re-send after no answer (same key: Toss replays or processes once). */
+    public String latestKey(Kind kind, String subjectId) {
+        return jdbc.queryForObject("""
+                SELECT idempotency_key FROM pg_request WHERE kind = ? AND idempotency_key LIKE ?
+                ORDER BY attempt DESC LIMIT 1""", String.class, kind.name(), prefix(kind, subjectId) + "%");
+    }
+
+    public void recordOutcome(String idempotencyKey, String outcome, Integer httpStatus, String errorCode, Instant now) {
+        jdbc.update("UPDATE pg_request SET outcome = ?, http_status = ?, error_code = ?, completed_at = ? "
+                + "WHERE idempotency_key = ?", outcome, httpStatus, errorCode, Timestamp.from(now), idempotencyKey);
+    }
+
+    public int count(Kind kind, String orderId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pg_request WHERE kind = ? AND order_id = ?",
+                Integer.class, kind.name(), orderId);
+        return n == null ? 0 : n;
+    }
+
+    private static String prefix(Kind kind, String subjectId) {
+        return kind.name().toLowerCase() + "-" + subjectId + "-";
+    }
+}

@@ -1,0 +1,37 @@
+package com.acme.shop.payment.payment;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+/**
+ * A trail of refused confirm attempts (tampered amount, unknown order, malformed or reused key).
+ * Written in its own transaction so it survives the refusal, and logged under the {@code SECURITY} logger.
+ */
+@Component
+class SecurityEvents {
+
+    private static final Logger security = LoggerFactory.getLogger("SECURITY");
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    SecurityEvents(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(String kind, String orderId, String detail, String remoteAddr) {
+        security.warn("{} order={} remote={} {}", kind, orderId, remoteAddr, detail);
+        jdbc.update("INSERT INTO security_event (kind, order_id, detail, remote_addr, created_at) VALUES (?, ?, ?, ?, ?)",
+                kind, orderId == null ? null : orderId.substring(0, Math.min(64, orderId.length())),
+                detail.length() > 500 ? detail.substring(0, 500) : detail, remoteAddr, Timestamp.from(clock.instant()));
+    }
+}

@@ -1,0 +1,87 @@
+package com.acme.shop.payment.storefront;
+
+import com.acme.shop.payment.catalog.ServicesProperties;
+import com.acme.shop.payment.payment.PaymentView;
+import com.acme.shop.payment.payment.Payments;
+import com.acme.shop.payment.payment.StorefrontUrls;
+import com.acme.shop.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/**
+ * What the demo storefront page needs besides the payment API, served from the same origin: how to
+ * open the payment window, the product list, and the progress of an order through the saga.
+ */
+@RestController
+@RequestMapping("/api/v1/storefront")
+class StorefrontController {
+
+    private final StorefrontUrls urls;
+    private final Payments payments;
+    private final RestClient orders;
+    private final RestClient settlements;
+
+    StorefrontController(StorefrontUrls urls, Payments payments, ServicesProperties services,
+                         RestClient.Builder builder) {
+        this.urls = urls;
+        this.payments = payments;
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
+        factory.setReadTimeout(Duration.ofSeconds(3));
+        this.orders = builder.clone().requestFactory(factory).baseUrl(services.orderUrl().toString()).build();
+        this.settlements = builder.clone().requestFactory(factory).baseUrl(services.settlementUrl().toString()).build();
+    }
+
+    record Config(String clientKey, String tossJsSdkUrl, String successUrl, String failUrl, boolean sandbox) {
+    }
+
+    record Progress(PaymentView payment, JsonNode order, JsonNode settlement) {
+    }
+
+    @GetMapping("/config")
+    Config config() {
+        boolean sandbox = !URI.create(urls.jsSdkUrl()).getHost().endsWith("tosspayments.com");
+        return new Config(urls.clientKey(), urls.jsSdkUrl(), urls.successUrl(), urls.failUrl(), sandbox);
+    }
+
+    @GetMapping("/products")
+    JsonNode products() {
+        try {
+            return orders.get().uri("/api/v1/products").retrieve().body(JsonNode.class);
+        } catch (RestClientException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "CATALOG_UNAVAILABLE",
+                    "The product catalog is not reachable right now");
+        }
+    }
+
+    /** The payment, and the order and settlement once the saga created them (null until then). */
+    @GetMapping("/orders/{orderId}/progress")
+    Progress progress(@PathVariable String orderId) {
+        PaymentView payment = payments.findByOrderId(orderId).map(PaymentView::of)
+                .orElseThrow(() -> ApiException.notFound("PAYMENT_NOT_FOUND", "No checkout with orderId " + orderId));
+        return new Progress(payment, fetch(orders, "/api/v1/orders/{id}", orderId),
+                fetch(settlements, "/api/v1/settlements/payments/{id}", orderId));
+    }
+
+    private static JsonNode fetch(RestClient client, String path, String orderId) {
+        try {
+            return client.get().uri(path, orderId).retrieve().body(JsonNode.class);
+        } catch (RestClientResponseException e) {
+            return null; // 404: not there yet
+        } catch (RestClientException e) {
+            return null; // the other service is down: the page shows "pending" and polls again
+        }
+    }
+}
