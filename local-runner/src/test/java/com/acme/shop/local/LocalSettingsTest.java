@@ -1,0 +1,111 @@
+package com.acme.shop.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+class LocalSettingsTest {
+
+    private static final Path ROOT = Path.of("/work/shop");
+
+    @Test
+    void tossApiBaseUrlFromTheEnvironmentReachesEveryApplication() {
+        Map<String, String> env = Map.of("TOSS_API_BASE_URL", "https://api.tosspayments.com");
+        LocalSettings settings = LocalSettings.from(env, ROOT);
+
+        assertThat(settings.tossApiFromEnvironment()).isTrue();
+        for (App app : App.ALL) {
+            assertThat(settings.childEnvironment(app, env))
+                    .containsEntry("TOSS_API_BASE_URL", "https://api.tosspayments.com");
+        }
+    }
+
+    @Test
+    void withoutTossApiBaseUrlTheServicesUseTheLocalSandbox() {
+        for (Map<String, String> env : new Map[] {Map.of(), Map.of("TOSS_API_BASE_URL", "  ")}) {
+            LocalSettings settings = LocalSettings.from(env, ROOT);
+
+            assertThat(settings.tossApiFromEnvironment()).isFalse();
+            assertThat(settings.childEnvironment(App.PAYMENT, env))
+                    .containsEntry("TOSS_API_BASE_URL", "http://127.0.0.1:8090");
+        }
+    }
+
+    @Test
+    void childEnvironmentHasTheLocalAddressesOnTopOfTheInheritedOnes() {
+        Map<String, String> parent = Map.of("PATH", "/usr/bin", "INTERNAL_API_TOKEN", "t0k3n",
+                "SERVER_PORT", "9999", "DB_URL", "jdbc:mysql://prod/payment_service", "DB_PASSWORD", "secret");
+        LocalSettings settings = LocalSettings.from(parent, ROOT);
+
+        Map<String, String> env = settings.childEnvironment(App.ORDER, parent);
+
+        assertThat(env).contains(
+                entry("PATH", "/usr/bin"),
+                entry("INTERNAL_API_TOKEN", "t0k3n"),
+                entry("SERVER_PORT", "8082"),
+                entry("DB_HOST", "127.0.0.1"),
+                entry("DB_PORT", "3307"),
+                entry("DB_USER", "root"),
+                entry("DB_PASSWORD", ""),
+                entry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                entry("ORDER_SERVICE_URL", "http://127.0.0.1:8082"),
+                entry("PAYMENT_SERVICE_URL", "http://127.0.0.1:8081"),
+                entry("SETTLEMENT_SERVICE_URL", "http://127.0.0.1:8083"),
+                entry("STOREFRONT_BASE_URL", "http://localhost:8081"),
+                entry("TOSS_SANDBOX_PUBLIC_URL", "http://localhost:8090"));
+        assertThat(env).doesNotContainKey("DB_URL");
+    }
+
+    @Test
+    void eachApplicationGetsItsOwnPort() {
+        LocalSettings settings = LocalSettings.from(Map.of(), ROOT);
+
+        assertThat(App.ALL).extracting(app -> settings.localVariables(app).get("SERVER_PORT"))
+                .containsExactly("8090", "8081", "8082", "8083", "8084");
+    }
+
+    @Test
+    void portsCanBeMovedThroughTheEnvironment() {
+        Map<String, String> env = Map.of("DB_PORT", "3310", "KAFKA_PORT", "19092");
+        LocalSettings settings = LocalSettings.from(env, ROOT);
+
+        assertThat(settings.dbPort()).isEqualTo(3310);
+        assertThat(settings.kafkaControllerPort()).isEqualTo(19093);
+        assertThat(settings.childEnvironment(App.SETTLEMENT, env))
+                .containsEntry("DB_PORT", "3310")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
+        assertThat(settings.jdbcUrl("order_service"))
+                .isEqualTo("jdbc:mariadb://127.0.0.1:3310/order_service?createDatabaseIfNotExist=true");
+    }
+
+    @Test
+    void aBadPortIsReportedByName() {
+        assertThatThrownBy(() -> LocalSettings.from(Map.of("DB_PORT", "mysql"), ROOT))
+                .hasMessageContaining("DB_PORT=mysql");
+        assertThatThrownBy(() -> LocalSettings.from(Map.of("KAFKA_PORT", "70000"), ROOT))
+                .hasMessageContaining("KAFKA_PORT=70000");
+    }
+
+    @Test
+    void everythingLivesUnderDotLocalInTheProjectRoot() {
+        LocalSettings settings = LocalSettings.from(Map.of(), ROOT);
+
+        assertThat(settings.mariaDbDataDir()).isEqualTo(ROOT.resolve(".local/data/mariadb"));
+        assertThat(settings.kafkaDataDir()).isEqualTo(ROOT.resolve(".local/data/kafka"));
+        assertThat(settings.mariaDbBaseDir()).isEqualTo(ROOT.resolve(".local/mariadb-base"));
+        assertThat(settings.log("payment-service")).isEqualTo(ROOT.resolve(".local/logs/payment-service.log"));
+        assertThat(App.PAYMENT.jar(ROOT))
+                .isEqualTo(ROOT.resolve("payment-service/target/payment-service-0.1.0-SNAPSHOT-exec.jar"));
+    }
+
+    @Test
+    void childJvmCommand() {
+        assertThat(ServiceProcess.command(Path.of("/jdk/bin/java"), Path.of("/p/a.jar"))).containsExactly(
+                "/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/p/a.jar");
+    }
+}
