@@ -1,5 +1,5 @@
-// Operator console: recent sagas (refreshed every 3 s), search by orderId, and one order's detail
-// (saga timeline + what payment, order and settlement services say). Plain DOM, no external scripts.
+// Operator console: recent sagas (refreshed every 3 s), dead letters with a replay button, search by orderId,
+// and one order's detail (saga timeline + what payment, order and settlement services say). Plain DOM, no external scripts.
 // Every value from the server is written with textContent, never as HTML.
 'use strict';
 
@@ -104,6 +104,77 @@ function renderList(sagas) {
   $('list-empty').hidden = sagas.length > 0;
 }
 
+// ---- dead letters --------------------------------------------------------------------------------
+
+async function loadDeadLetters() {
+  const status = $('dead-letter-status').value;
+  const url = 'api/v1/admin/dead-letters?limit=50' + (status ? '&status=' + encodeURIComponent(status) : '');
+  try {
+    const result = await getJson(url);
+    if (!result.ok) { showError($('dead-letter-error'), problemText(result)); return; }
+    showError($('dead-letter-error'), null);
+    renderDeadLetters(result.body.deadLetters || []);
+  } catch (e) {
+    showError($('dead-letter-error'), '데드레터를 불러오지 못했습니다: ' + e.message);
+  }
+}
+
+function renderDeadLetters(deadLetters) {
+  $('dead-letter-rows').replaceChildren(...deadLetters.map((letter) => {
+    const origin = letter.origin || {};
+    const cause = letter.cause || {};
+    const row = el('tr');
+    const keyCell = el('td');
+    keyCell.append(el('code', letter.key || '-'));
+    const causeCell = el('td', (cause.exceptionClass || '-').split('.').pop());
+    causeCell.title = (cause.exceptionClass || '') + '\n' + (cause.message || '');
+    const originText = (origin.topic || '?') + ' ' + (origin.partition ?? '?') + '@' + (origin.offset ?? '?')
+      + (origin.consumerGroup ? ' · ' + origin.consumerGroup : '');
+    const statusText = letter.status === 'REPLAYED'
+      ? '재처리됨 ' + kstShort(letter.replayedAt) + ' (' + (letter.replayedBy || '-') + ')' : '미처리';
+    const actionCell = el('td');
+    if (letter.status === 'NEW') {
+      const button = el('button', '재처리');
+      button.type = 'button';
+      button.addEventListener('click', () => replayDeadLetter(letter.id, button));
+      actionCell.append(button);
+    }
+    row.append(el('td', letter.id, 'num'), el('td', kstShort(letter.receivedAt)), el('td', originText), keyCell,
+      causeCell, el('td', statusText), actionCell);
+    return row;
+  }));
+  $('dead-letter-empty').hidden = deadLetters.length > 0;
+}
+
+async function replayDeadLetter(id, button) {
+  const operator = $('operator').value.trim();
+  if (!operator) { showError($('dead-letter-error'), '재처리하는 운영자 이름을 입력하세요.'); $('operator').focus(); return; }
+  localStorage.setItem('operator', operator);
+  if (!confirm('데드레터 #' + id + '를 원래 토픽으로 다시 보낼까요?')) return;
+  button.disabled = true;
+  try {
+    const response = await fetch('api/v1/admin/dead-letters/' + encodeURIComponent(id) + '/replay', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ operator }),
+    });
+    let body = null;
+    try { body = await response.json(); } catch (e) { /* not JSON */ }
+    if (!response.ok) {
+      showError($('dead-letter-error'), problemText({ status: response.status, body }));
+    } else {
+      showError($('dead-letter-error'), null);
+      const note = $('dead-letter-result');
+      note.textContent = '#' + id + ' 재처리 완료: ' + body.origin.topic + '로 다시 보냈습니다.';
+      note.hidden = false;
+    }
+  } catch (e) {
+    showError($('dead-letter-error'), '재처리 요청 실패: ' + e.message);
+  } finally {
+    button.disabled = false;
+    loadDeadLetters();
+  }
+}
+
 // ---- detail -------------------------------------------------------------------------------------
 
 async function openDetail(orderId) {
@@ -133,7 +204,8 @@ async function loadTimeline(orderId) {
     $('timeline').replaceChildren(...result.body.steps.map((step) => {
       const item = el('li', null, step.service);
       item.append(el('div', step.summary),
-        el('div', kst(step.occurredAt) + ' · ' + (SERVICE_LABELS[step.service] || step.service) + ' · ' + step.eventType, 'meta'));
+        el('div', kst(step.occurredAt) + ' · ' + (SERVICE_LABELS[step.service] || step.service) + ' · ' + step.eventType
+          + ' · ' + (step.outcome || '-') + (step.reasonCode ? ' (' + step.reasonCode + ')' : ''), 'meta'));
       return item;
     }));
   } catch (e) {
@@ -223,6 +295,7 @@ function scheduleRefresh() {
   refreshTimer = setInterval(() => {
     if (document.hidden) return;
     loadList();
+    loadDeadLetters();
     if (selectedOrderId) loadTimeline(selectedOrderId);
   }, REFRESH_MS);
 }
@@ -250,7 +323,10 @@ function init() {
     $('detail-panel').hidden = true;
     for (const row of $('saga-rows').children) row.classList.remove('selected');
   });
+  $('dead-letter-status').addEventListener('change', loadDeadLetters);
+  $('operator').value = localStorage.getItem('operator') || '';
   loadList();
+  loadDeadLetters();
   scheduleRefresh();
   const linked = decodeURIComponent(location.hash.replace(/^#order=/, ''));
   if (location.hash.startsWith('#order=') && ORDER_ID.test(linked)) openDetail(linked);

@@ -56,9 +56,19 @@ public abstract class AbstractIntegrationTest {
     }
 
     protected Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
+    }
+
+    /** A POST with a JSON body. */
+    protected Answer post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(15)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = contentType.contains("json") ? JSON.readTree(response.body()) : null;
             return new Answer(response.statusCode(), contentType, response.body(), json);
@@ -72,8 +82,14 @@ public abstract class AbstractIntegrationTest {
 
     /** Sends one record as a producing service would (key = orderId) and waits for the broker's ack. */
     protected static void publish(String topic, String key, String value) {
+        publish(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends one record, headers and all, and waits for the broker's ack. */
+    protected static void publish(ProducerRecord<String, String> record) {
+        String topic = record.topic();
         try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+            producer().send(record).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,10 +34,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Spring context for every IT of this module (same annotations and properties, nothing mocked), against
  * the real MariaDB/MySQL server and Kafka broker from test-support. Tests create their own products and
- * order ids so they neither depend on nor disturb each other.
+ * order ids so they neither depend on nor disturb each other; {@link FaultInjection} arms its faults per
+ * product or order for the same reason.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=order-service")
+@Import(FaultInjection.Config.class)
 public abstract class AbstractIntegrationTest {
 
     protected static final String INTERNAL_TOKEN = "local-dev-internal-token";
@@ -64,6 +67,9 @@ public abstract class AbstractIntegrationTest {
 
     @Autowired
     protected Clock clock;
+
+    @Autowired
+    protected FaultInjection faults;
 
     /** Everything on order.events and payment.events.DLT since the broker started. */
     protected static synchronized TopicRecorder recorder() {

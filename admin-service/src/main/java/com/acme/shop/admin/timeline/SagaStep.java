@@ -22,10 +22,17 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
-/** One consumed event of a saga, as operators see it on the timeline. Written once, never changed. */
+/**
+ * One consumed event of a saga, as operators see it on the timeline: which service ({@code service}), what
+ * ({@code eventType}, {@code summary}), when ({@code occurredAt} at the producer, {@code recordedAt} here), the
+ * outcome and the reason. Written once, never changed.
+ */
 @Entity
 @Table(name = "saga_step")
 class SagaStep {
+
+    /** The width of {@code saga_step.reason}. */
+    static final int REASON_LENGTH = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,6 +69,19 @@ class SagaStep {
     @Column(name = "cancel_cause", updatable = false)
     private CancelCause cancelCause;
 
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "outcome", nullable = false, updatable = false)
+    private StepOutcome outcome;
+
+    /** FailureReason of a failed order, CancelCause of a cancel; null otherwise. */
+    @Column(name = "reason_code", updatable = false)
+    private String reasonCode;
+
+    /** The producer's reason text (failure or cancel reason); null otherwise. */
+    @Column(name = "reason", updatable = false, length = REASON_LENGTH)
+    private String reason;
+
     @Column(name = "payload", nullable = false, updatable = false, columnDefinition = "LONGTEXT")
     private String payload;
 
@@ -83,13 +103,27 @@ class SagaStep {
         this.occurredAt = event.occurredAt();
         this.summary = StepSummary.of(event.payload());
         switch (event.payload()) {
-            case PaymentApproved p -> this.amount = p.totalAmount();
-            case OrderCreated o -> this.amount = o.totalAmount();
-            case OrderCreationFailed f -> this.amount = f.amount();
+            case PaymentApproved p -> {
+                this.amount = p.totalAmount();
+                this.outcome = StepOutcome.APPROVED;
+            }
+            case OrderCreated o -> {
+                this.amount = o.totalAmount();
+                this.outcome = StepOutcome.CREATED;
+            }
+            case OrderCreationFailed f -> {
+                this.amount = f.amount();
+                this.outcome = StepOutcome.FAILED;
+                this.reasonCode = f.reasonCode().name();
+                this.reason = truncate(f.reason());
+            }
             case PaymentCanceled c -> {
                 this.amount = c.totalAmount();
                 this.balanceAmount = c.balanceAmount();
                 this.cancelCause = c.cause();
+                this.outcome = c.balanceAmount() == 0 ? StepOutcome.REFUNDED : StepOutcome.PARTIALLY_REFUNDED;
+                this.reasonCode = c.cause().name();
+                this.reason = truncate(c.cancelReason());
             }
             default -> throw new IllegalArgumentException("no timeline step for " + event.eventType());
         }
@@ -100,6 +134,10 @@ class SagaStep {
     /** @param rawJson the event exactly as it came off the topic, kept for operators */
     static SagaStep record(EventEnvelope<?> event, String rawJson, Instant recordedAt) {
         return new SagaStep(event, rawJson, recordedAt);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= REASON_LENGTH ? text : text.substring(0, REASON_LENGTH - 1) + "…";
     }
 
     /** The producing service, told by the topic the event type belongs to. */
@@ -133,6 +171,26 @@ class SagaStep {
 
     String summary() {
         return summary;
+    }
+
+    String eventId() {
+        return eventId;
+    }
+
+    StepOutcome outcome() {
+        return outcome;
+    }
+
+    String reasonCode() {
+        return reasonCode;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    Instant recordedAt() {
+        return recordedAt;
     }
 
     String payload() {

@@ -25,7 +25,8 @@ class TimelineQueries {
         Saga saga = sagas.findById(orderId).orElseThrow(() -> ApiException.notFound(
                 "SAGA_NOT_FOUND", "No saga events recorded for order " + orderId));
         List<TimelineStep> timeline = steps.findByOrderIdOrderByOccurredAtAscIdAsc(orderId).stream()
-                .map(s -> new TimelineStep(s.eventType().name(), s.service(), s.occurredAt(), s.summary()))
+                .map(s -> new TimelineStep(s.eventId(), s.eventType().name(), s.service(), s.occurredAt(),
+                        s.outcome(), s.reasonCode(), s.reason(), s.summary(), s.recordedAt()))
                 .toList();
         return new SagaTimeline(saga.orderId(), saga.status(), saga.amount(), timeline);
     }
@@ -44,7 +45,16 @@ class TimelineQueries {
     record SagaTimeline(String orderId, SagaStatus status, Long amount, List<TimelineStep> steps) {
     }
 
-    record TimelineStep(String eventType, String service, Instant occurredAt, String summary) {
+    /**
+     * One step: which service, what, when, with what outcome and why.
+     *
+     * @param occurredAt when the producing service says it happened
+     * @param reasonCode FailureReason of a failed order or CancelCause of a cancel, else null
+     * @param reason     the producer's reason text, else null
+     * @param recordedAt when admin-service recorded it (lag = recordedAt - occurredAt)
+     */
+    record TimelineStep(String eventId, String eventType, String service, Instant occurredAt, StepOutcome outcome,
+                        String reasonCode, String reason, String summary, Instant recordedAt) {
     }
 
     /** @param amount KRW won, null until a step states it */

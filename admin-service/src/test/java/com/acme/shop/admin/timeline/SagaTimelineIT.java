@@ -93,6 +93,18 @@ class SagaTimelineIT extends AbstractIntegrationTest {
         assertThat(saga.path("steps").get(1).path("summary").asString())
                 .isEqualTo("주문 생성 실패: 재고 부족: TSHIRT-BLK-M (요청 2, 재고 1) (39,000원 환불 필요)");
         assertThat(saga.path("steps").get(2).path("summary").asString()).startsWith("환불 39,000원 (잔액 0원)");
+        // a complete record of each step: which service, what, when, outcome and reason
+        assertThat(saga.path("steps").valueStream().map(s -> s.path("service").asString() + " " + s.path("outcome").asString()
+                + " " + s.path("reasonCode").asString("-")).toList()).containsExactly(
+                "payment-service APPROVED -", "order-service FAILED OUT_OF_STOCK",
+                "payment-service REFUNDED ORDER_CREATION_FAILED");
+        JsonNode failure = saga.path("steps").get(1);
+        assertThat(failure.path("reason").asString()).isEqualTo("재고 부족: TSHIRT-BLK-M (요청 2, 재고 1)");
+        assertThat(failure.path("occurredAt").asString()).isEqualTo("2026-11-21T05:30:16Z");
+        assertThat(failure.path("recordedAt").asString()).endsWith("Z");
+        assertThat(failure.path("eventId").asString()).hasSize(36);
+        assertThat(saga.path("steps").get(0).path("reason").isNull()).isTrue();
+        assertThat(saga.path("steps").get(2).path("reason").asString()).isEqualTo("고객 요청 환불");
     }
 
     @Test

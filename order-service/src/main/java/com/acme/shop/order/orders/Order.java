@@ -121,7 +121,8 @@ class Order {
     /**
      * Records a refund confirmed by Toss. {@code balanceAmount} is Toss's word for what is still held: at 0
      * the order is CANCELED. A FAILED order stays FAILED until its refund is complete and keeps its failure
-     * reason, so the timeline still shows why it was refunded.
+     * reason, so the timeline still shows why it was refunded; an order in fulfilment keeps its fulfilment
+     * status until the refund is complete.
      *
      * @throws IllegalOrderTransitionException when the order is already fully refunded
      * @throws IllegalArgumentException        when the refunds would exceed what was paid
@@ -141,9 +142,21 @@ class Order {
         refundedAmount += cancelAmount;
         if (balanceAmount == 0) {
             moveTo(OrderStatus.CANCELED);
-        } else if (status != OrderStatus.FAILED) {
+        } else if (status != OrderStatus.FAILED && !status.inFulfilment()) {
             moveTo(OrderStatus.PARTIALLY_REFUNDED);
         }
+        updatedAt = at;
+    }
+
+    /** The warehouse starts picking the order (fulfilment; no event drives this yet). */
+    void startPreparing(Instant at) {
+        moveTo(OrderStatus.PREPARING);
+        updatedAt = at;
+    }
+
+    /** The order left with the carrier. */
+    void ship(Instant at) {
+        moveTo(OrderStatus.SHIPPED);
         updatedAt = at;
     }
 

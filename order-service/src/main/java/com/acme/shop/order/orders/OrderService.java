@@ -2,6 +2,7 @@ package com.acme.shop.order.orders;
 
 import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.LineItem;
+import com.acme.shop.contracts.order.FailureReason;
 import com.acme.shop.contracts.payment.PaymentApproved;
 import com.acme.shop.contracts.payment.PaymentCanceled;
 import com.acme.shop.order.catalog.Stock;
@@ -12,6 +13,7 @@ import com.acme.shop.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -84,6 +86,35 @@ class OrderService {
             log.warn("Order {} could not be created: {} ({}); refund requested", order.orderId(), why.reason(),
                     why.detail());
         }
+    }
+
+    /**
+     * Records the order as FAILED with reason TECHNICAL and asks for the refund (ORDER_CREATION_FAILED), after
+     * {@link OrderCreationRetry} spent the budget of technical retries. Runs in a fresh transaction of its own
+     * and takes no stock. If an earlier attempt did commit after all (e.g. the connection broke during the
+     * commit), the inbox row or the order is already there and this changes nothing.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void failTechnically(EventEnvelope<PaymentApproved> event, int attempts, Throwable cause) {
+        if (!inbox.firstDelivery(CONSUMER, event)) {
+            log.info("Approval {} of order {} was applied after all; no TECHNICAL failure recorded",
+                    event.eventId(), event.orderId());
+            return;
+        }
+        PaymentApproved payment = event.payload();
+        if (orders.existsByOrderIdOrPaymentKey(payment.orderId(), payment.paymentKey())) {
+            log.info("Order for orderId {} / paymentKey {} already exists; no TECHNICAL failure recorded",
+                    payment.orderId(), payment.paymentKey());
+            return;
+        }
+        Instant now = clock.instant();
+        String detail = "기술적 오류로 주문을 생성하지 못했습니다 (%d회 시도): %s".formatted(attempts,
+                TechnicalFailures.describe(cause));
+        Order order = orders.save(Order.failed(payment.orderId(), payment.paymentKey(), payment.customerId(),
+                payment.totalAmount(), payment.items(), FailureReason.TECHNICAL, detail, now));
+        outbox.append(EventEnvelope.of(order.creationFailedEvent(), now));
+        log.warn("Order {} failed for technical reasons after {} attempts; refund requested", order.orderId(),
+                attempts);
     }
 
     /** Records a refund confirmed by Toss against the order; an unknown order is logged and skipped. */

@@ -4,21 +4,36 @@ package com.acme.shop.order.orders;
  * Where an order is in its life. The allowed moves are listed in {@link #canMoveTo}; anything else is a bug
  * or an event out of order and is refused.
  *
- * <p>Fulfilment states (PREPARING, SHIPPED, DELIVERED) will sit between CREATED and the end when the shop
- * starts shipping; refunds of shipped orders will need their own rules then.
+ * <pre>
+ *   CREATED ──▶ PREPARING ──▶ SHIPPED            (fulfilment; not driven by any event yet)
+ *      │  ▲         │            │
+ *      ▼  │         ▼            ▼
+ *   PARTIALLY_REFUNDED ───────▶ CANCELED          (refunds: PAYMENT_CANCELED, balance &gt; 0 / = 0)
+ *   FAILED ──────────────────▶ CANCELED          (the compensating refund of an order never created)
+ * </pre>
+ *
+ * A partial refund of an order in fulfilment (PREPARING, SHIPPED) keeps the fulfilment status; the refunded
+ * amount tells the rest. A full refund always ends in CANCELED.
  */
 public enum OrderStatus {
 
     /** The approved payment became an order and its stock was taken. */
     CREATED,
 
+    /** The warehouse is picking and packing the order. Room for fulfilment; nothing moves orders here yet. */
+    PREPARING,
+
+    /** Handed to the carrier. A refund now means a return. */
+    SHIPPED,
+
     /**
-     * The order could not be created (stock ran out, product withdrawn); ORDER_CREATION_FAILED was published
-     * and payment-service is refunding the money. Becomes CANCELED when the refund is confirmed.
+     * The order could not be created (stock ran out, product withdrawn, technical failures past the retry
+     * budget); ORDER_CREATION_FAILED was published and payment-service is refunding the money. Becomes
+     * CANCELED when the refund is confirmed.
      */
     FAILED,
 
-    /** Part of the payment was refunded; the rest still stands. */
+    /** Part of the payment was refunded before fulfilment started; the rest still stands. */
     PARTIALLY_REFUNDED,
 
     /** Fully refunded. Terminal. */
@@ -26,8 +41,10 @@ public enum OrderStatus {
 
     boolean canMoveTo(OrderStatus next) {
         return switch (this) {
-            case CREATED -> next == PARTIALLY_REFUNDED || next == CANCELED;
-            case PARTIALLY_REFUNDED -> next == PARTIALLY_REFUNDED || next == CANCELED;
+            case CREATED -> next == PREPARING || next == PARTIALLY_REFUNDED || next == CANCELED;
+            case PARTIALLY_REFUNDED -> next == PREPARING || next == PARTIALLY_REFUNDED || next == CANCELED;
+            case PREPARING -> next == SHIPPED || next == CANCELED;
+            case SHIPPED -> next == CANCELED;
             case FAILED -> next == CANCELED;
             case CANCELED -> false;
         };
@@ -36,5 +53,10 @@ public enum OrderStatus {
     /** Whether a refund can still be recorded against an order in this status. */
     boolean acceptsRefund() {
         return this != CANCELED;
+    }
+
+    /** Whether the order is with the warehouse or the carrier. */
+    boolean inFulfilment() {
+        return this == PREPARING || this == SHIPPED;
     }
 }

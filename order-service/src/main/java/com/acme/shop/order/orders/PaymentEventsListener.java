@@ -13,8 +13,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code payment.events}. Unreadable records throw {@link EventCodec.InvalidEventException}, which
- * the platform's error handler sends straight to {@code payment.events.DLT}; other failures are retried
- * with back-off first. Event types this build does not know are skipped so producers can add new ones.
+ * the platform's error handler sends straight to {@code payment.events.DLT} (cause and origin in headers)
+ * without blocking the partition. Technical failures of order creation are retried, then fail the order
+ * with reason TECHNICAL ({@link OrderCreationRetry}); other failures are redelivered a few times by the
+ * platform, then dead-lettered. Event types this build does not know are skipped so producers can add new ones.
+ *
+ * <p>Records are keyed by orderId, so one order's events share a partition and are applied one after the
+ * other, in the order payment-service published them; {@code concurrency} only spreads partitions.
  */
 @Component
 class PaymentEventsListener {
@@ -23,10 +28,12 @@ class PaymentEventsListener {
 
     private final EventCodec codec;
     private final OrderService orders;
+    private final OrderCreationRetry creation;
 
-    PaymentEventsListener(EventCodec codec, OrderService orders) {
+    PaymentEventsListener(EventCodec codec, OrderService orders, OrderCreationRetry creation) {
         this.codec = codec;
         this.orders = orders;
+        this.creation = creation;
     }
 
     @KafkaListener(topics = Topics.PAYMENT_EVENTS, groupId = OrderService.CONSUMER)
@@ -44,7 +51,7 @@ class PaymentEventsListener {
             return;
         }
         switch (event.payload()) {
-            case PaymentApproved ignored -> orders.onPaymentApproved((EventEnvelope<PaymentApproved>) event);
+            case PaymentApproved ignored -> creation.onPaymentApproved((EventEnvelope<PaymentApproved>) event);
             case PaymentCanceled ignored -> orders.onPaymentCanceled((EventEnvelope<PaymentCanceled>) event);
             default -> log.info("Skipping {} {}: not for order-service", event.eventType(), event.eventId());
         }

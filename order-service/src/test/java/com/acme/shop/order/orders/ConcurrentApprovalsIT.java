@@ -4,11 +4,15 @@ import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.LineItem;
 import com.acme.shop.contracts.payment.PaymentApproved;
 import com.acme.shop.order.AbstractIntegrationTest;
+import com.acme.shop.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,11 +23,38 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** More approvals than stock, all at once, straight into the transactional handler (no Kafka serialisation). */
+/**
+ * More approvals than stock, all at once: straight into the transactional handler from 30 threads, and
+ * through Kafka (100 orders spread over the partitions, consumed by the listener's concurrent consumers).
+ */
 class ConcurrentApprovalsIT extends AbstractIntegrationTest {
 
     @Autowired
     private OrderService orders;
+
+    @Test
+    void hundredApprovalsThroughKafkaForTenPiecesGiveTenOrdersAndNinetyCompensations() throws Exception {
+        String product = newProduct("한정판 후드티 (카프카 동시성)", 59_000, 10);
+        List<EventEnvelope<PaymentApproved>> approvals = IntStream.range(0, 100)
+                .mapToObj(i -> approved(newOrderId(), List.of(new LineItem(product, "한정판 후드티 (카프카 동시성)", 1, 59_000))))
+                .toList();
+
+        // all sent at once (distinct orderIds, so spread over every partition), then the acks collected
+        List<CompletableFuture<?>> sent = approvals.stream()
+                .<CompletableFuture<?>>map(a -> kafka.send(Topics.PAYMENT_EVENTS, a.orderId(), codec.encode(a)))
+                .toList();
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        Set<String> orderIds = approvals.stream().map(EventEnvelope::orderId).collect(Collectors.toSet());
+        List<ConsumerRecord<String, String>> events = recorder().await(r -> orderIds.contains(r.key()) && r.topic().equals(Topics.ORDER_EVENTS), 100);
+        Map<String, Long> byOutcome = events.stream().map(r -> JSON.readTree(r.value()))
+                .collect(Collectors.groupingBy(e -> e.get("eventType").asString()
+                        + e.get("payload").path("reasonCode").asString(""), Collectors.counting()));
+        assertThat(byOutcome).containsExactlyInAnyOrderEntriesOf(
+                Map.of("ORDER_CREATED", 10L, "ORDER_CREATION_FAILEDOUT_OF_STOCK", 90L));
+        assertThat(events).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
+        assertThat(stockOf(product)).isZero();
+    }
 
     @Test
     void thirtyConcurrentApprovalsForTenPiecesCreateExactlyTenOrders() throws Exception {

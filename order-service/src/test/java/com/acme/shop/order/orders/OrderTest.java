@@ -145,9 +145,53 @@ class OrderTest {
     }
 
     @Test
+    void fulfilmentMovesCreatedThroughPreparingToShipped() {
+        Order order = created();
+
+        order.startPreparing(T1);
+        assertThat(order.status()).isEqualTo(OrderStatus.PREPARING);
+        assertThat(order.updatedAt()).isEqualTo(T1);
+        order.ship(T1);
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+
+        assertThatThrownBy(() -> order.startPreparing(T1)).isInstanceOf(IllegalOrderTransitionException.class);
+        assertThatThrownBy(() -> order.ship(T1)).isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("SHIPPED");
+    }
+
+    @Test
+    void partialRefundKeepsTheFulfilmentStatusAndAFullOneCancels() {
+        Order order = created();
+        order.startPreparing(T1);
+
+        order.recordRefund(9_000, 30_000, T1);
+        assertThat(order.status()).isEqualTo(OrderStatus.PREPARING);
+        assertThat(order.refundedAmount()).isEqualTo(9_000);
+
+        order.ship(T1);
+        order.recordRefund(30_000, 0, T1);
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void failedOrCanceledOrdersAreNeverFulfilled() {
+        Order failed = failed();
+        assertThatThrownBy(() -> failed.startPreparing(T1)).isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("FAILED");
+        Order canceled = created();
+        canceled.recordRefund(39_000, 0, T1);
+        assertThatThrownBy(() -> canceled.startPreparing(T1)).isInstanceOf(IllegalOrderTransitionException.class);
+        assertThatThrownBy(() -> created().ship(T1)).isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("CREATED");
+        assertThat(failed.status()).isEqualTo(OrderStatus.FAILED);
+    }
+
+    @Test
     void transitionTableAllowsOnlyTheDocumentedMoves() {
-        assertThat(allowedFrom(OrderStatus.CREATED)).containsExactlyInAnyOrder(OrderStatus.PARTIALLY_REFUNDED, OrderStatus.CANCELED);
-        assertThat(allowedFrom(OrderStatus.PARTIALLY_REFUNDED)).containsExactlyInAnyOrder(OrderStatus.PARTIALLY_REFUNDED, OrderStatus.CANCELED);
+        assertThat(allowedFrom(OrderStatus.CREATED)).containsExactlyInAnyOrder(OrderStatus.PREPARING, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.CANCELED);
+        assertThat(allowedFrom(OrderStatus.PARTIALLY_REFUNDED)).containsExactlyInAnyOrder(OrderStatus.PREPARING, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.CANCELED);
+        assertThat(allowedFrom(OrderStatus.PREPARING)).containsExactlyInAnyOrder(OrderStatus.SHIPPED, OrderStatus.CANCELED);
+        assertThat(allowedFrom(OrderStatus.SHIPPED)).containsExactly(OrderStatus.CANCELED);
         assertThat(allowedFrom(OrderStatus.FAILED)).containsExactly(OrderStatus.CANCELED);
         assertThat(allowedFrom(OrderStatus.CANCELED)).isEmpty();
     }

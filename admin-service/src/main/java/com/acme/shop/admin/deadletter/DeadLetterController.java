@@ -1,0 +1,67 @@
+package com.acme.shop.admin.deadletter;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Dead letters for operators: list them with cause and origin, replay one to its original topic. */
+@RestController
+@RequestMapping("/api/v1/admin/dead-letters")
+class DeadLetterController {
+
+    private static final String TOPIC = "^[A-Za-z0-9._-]{1,200}$";
+    private static final String KEY = "^[A-Za-z0-9_-]{1,64}$";
+
+    private final DeadLetterService deadLetters;
+
+    DeadLetterController(DeadLetterService deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * Newest first. {@code topic} matches the dead-letter topic ({@code payment.events.DLT}) or the original one
+     * ({@code payment.events}); {@code key} is the record key (the orderId).
+     */
+    @GetMapping
+    DeadLetterList latest(@RequestParam(required = false) DeadLetterStatus status,
+                          @RequestParam(required = false) @Pattern(regexp = TOPIC) String topic,
+                          @RequestParam(required = false) @Pattern(regexp = KEY) String key,
+                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return new DeadLetterList(deadLetters.latest(status, topic, key, limit));
+    }
+
+    @GetMapping("/{id}")
+    DeadLetterView deadLetter(@PathVariable @Min(1) long id) {
+        return deadLetters.deadLetter(id);
+    }
+
+    /**
+     * Publishes the dead letter's original key and value to its original topic and marks it REPLAYED. 409
+     * DEAD_LETTER_ALREADY_REPLAYED the second time, 409 DEAD_LETTER_NOT_REPLAYABLE without a saga topic of
+     * origin, 503 DEAD_LETTER_REPLAY_FAILED when Kafka does not acknowledge (the dead letter stays NEW).
+     */
+    @PostMapping("/{id}/replay")
+    DeadLetterView replay(@PathVariable @Min(1) long id, @Valid @RequestBody ReplayRequest request) {
+        return deadLetters.replay(id, request.operator().strip());
+    }
+
+    /** @param operator who replays it, kept as {@code replayed_by} */
+    record ReplayRequest(@NotNull @NotBlank @Size(max = DeadLetter.OPERATOR_LENGTH) String operator) {
+    }
+
+    record DeadLetterList(List<DeadLetterView> deadLetters) {
+    }
+}
