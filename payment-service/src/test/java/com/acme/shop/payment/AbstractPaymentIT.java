@@ -32,12 +32,17 @@ import java.util.Map;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=payment-service", "payment.refund.initial-backoff=200ms",
                 "payment.refund.max-attempts=4", "payment.refund.sweep-interval=200ms",
-                "payment.toss.read-timeout=3s"})
+                "payment.toss.read-timeout=3s", "payment.confirm.stale-after=6s",
+                // the breaker is exercised in its own context (ResilienceIT); here injected 5xx must not open it
+                "resilience4j.circuitbreaker.configs.toss.sliding-window-size=1000",
+                "resilience4j.circuitbreaker.configs.toss.minimum-number-of-calls=1000",
+                "payment.recovery.initial-delay=300ms", "payment.recovery.max-attempts=4",
+                "payment.recovery.sweep-interval=200ms"})
 public abstract class AbstractPaymentIT {
 
-    static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(TossSandboxApplication.class)
+    public static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(TossSandboxApplication.class)
             .run("--server.port=0");
-    protected static final String SANDBOX_URL = "http://127.0.0.1:" + SANDBOX.getEnvironment().getProperty("local.server.port");
+    public static final String SANDBOX_URL = "http://127.0.0.1:" + SANDBOX.getEnvironment().getProperty("local.server.port");
     static final HttpServer CATALOG = catalogStub();
     protected static final TopicRecorder EVENTS = new TopicRecorder(TestInfrastructure.endpoints().bootstrapServers(),
             List.of(Topics.PAYMENT_EVENTS));
@@ -54,8 +59,13 @@ public abstract class AbstractPaymentIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "payment_service");
         registry.add("payment.toss.base-url", () -> SANDBOX_URL);
-        registry.add("shop.services.order-url", () -> "http://127.0.0.1:" + CATALOG.getAddress().getPort());
-        registry.add("shop.services.settlement-url", () -> "http://127.0.0.1:" + CATALOG.getAddress().getPort());
+        registry.add("shop.services.order-url", AbstractPaymentIT::catalogUrl);
+        registry.add("shop.services.settlement-url", AbstractPaymentIT::catalogUrl);
+    }
+
+    /** The stub catalog (order-service's quote endpoint). */
+    public static String catalogUrl() {
+        return "http://127.0.0.1:" + CATALOG.getAddress().getPort();
     }
 
     protected String url(String path) {
@@ -76,7 +86,7 @@ public abstract class AbstractPaymentIT {
     }
 
     /** Plays the customer in the sandbox's payment window: returns the paymentKey Toss would hand to successUrl. */
-    protected static String authenticateAtSandbox(JsonNode checkout) {
+    public static String authenticateAtSandbox(JsonNode checkout) {
         Http.Response r = Http.post(SANDBOX_URL + "/sandbox/payments", Map.of("orderId", checkout.get("orderId").asString(),
                 "amount", checkout.get("amount").asLong(), "orderName", checkout.get("orderName").asString(),
                 "method", "카드"));
@@ -91,7 +101,7 @@ public abstract class AbstractPaymentIT {
     }
 
     /** Calls the sandbox received for one order and path fragment ("confirm", "cancel"). */
-    protected static List<JsonNode> sandboxCalls(String orderOrPaymentKey, String pathPart) {
+    public static List<JsonNode> sandboxCalls(String orderOrPaymentKey, String pathPart) {
         List<JsonNode> calls = new ArrayList<>();
         for (String param : List.of("orderId", "paymentKey")) {
             Http.get(SANDBOX_URL + "/sandbox/calls?" + param + "=" + orderOrPaymentKey).body().forEach(c -> {

@@ -29,8 +29,14 @@ public final class Http {
     }
 
     public static Response post(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+        return post(url, body, Map.of());
+    }
+
+    public static Response post(String url, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public static Response put(String url, Object body, Map<String, String> headers) {

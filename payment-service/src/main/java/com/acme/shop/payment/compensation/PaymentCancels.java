@@ -15,6 +15,8 @@ interface PaymentCancels extends JpaRepository<PaymentCancel, Long> {
 
     List<PaymentCancel> findByOrderIdOrderById(String orderId);
 
+    List<PaymentCancel> findByStatusOrderByIdDesc(PaymentCancel.Status status, org.springframework.data.domain.Limit limit);
+
     @Query("select c.transactionKey from PaymentCancel c where c.orderId = :orderId and c.transactionKey is not null")
     List<String> recordedTransactionKeys(String orderId);
 

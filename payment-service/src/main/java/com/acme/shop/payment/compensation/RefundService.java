@@ -149,6 +149,10 @@ public class RefundService {
                 pgRequests.recordOutcome(key, "REJECTED", rejected.httpStatus(), rejected.code(), clock.instant());
                 retryLater(id, "Toss refused: " + rejected.code() + " " + rejected.message());
             }
+            case PgResult.Retryable<PgPayment> retryable -> {
+                pgRequests.recordOutcome(key, "RETRYABLE", retryable.httpStatus(), retryable.code(), clock.instant());
+                retryLater(id, "Toss answered " + retryable.code() + " " + retryable.message());
+            }
             case PgResult.Unknown<PgPayment> unknown -> {
                 pgRequests.recordOutcome(key, "UNKNOWN", null, null, clock.instant());
                 retryLater(id, unknown.reason());

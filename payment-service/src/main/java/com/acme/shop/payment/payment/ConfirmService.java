@@ -1,10 +1,5 @@
 package com.acme.shop.payment.payment;
 
-import com.acme.shop.contracts.EventEnvelope;
-import com.acme.shop.contracts.payment.PaymentApproved;
-import com.acme.shop.platform.outbox.OutboxWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,39 +12,43 @@ import java.util.regex.Pattern;
  * Confirms a payment at the PG (design 2.1.3) in three steps, with no DB transaction or pooled
  * connection held while the PG is called:
  * <ol>
- *   <li>short transaction: check the request against the checkout, claim the payment
- *       (READY -> IN_PROGRESS), bind orderId to paymentKey in {@code payment_order_mapping} and record
- *       the attempt's Idempotency-Key. A second confirm of the same order finds the claim and never
- *       reaches the PG;</li>
- *   <li>the PG call, outside any transaction;</li>
- *   <li>short transaction: record the outcome and, on approval, PAYMENT_APPROVED in the outbox.</li>
+ *   <li>short transaction: claim the payment (READY -> IN_PROGRESS), bind orderId to paymentKey in
+ *       {@code payment_order_mapping} and record the attempt's Idempotency-Key. A second confirm of the
+ *       same order finds the claim and never reaches the PG;</li>
+ *   <li>the PG call (with safe retries, {@link ConfirmAttempts}), outside any transaction;</li>
+ *   <li>short transaction: record the outcome ({@link ConfirmOutcomes}) and, on approval,
+ *       PAYMENT_APPROVED in the outbox.</li>
  * </ol>
  */
 @Service
 public class ConfirmService {
 
-    private static final Logger log = LoggerFactory.getLogger(ConfirmService.class);
     /** Toss paymentKeys are up to 200 chars; observed shapes are alphanumeric (with _ and -). */
     static final Pattern PAYMENT_KEY = Pattern.compile("^[A-Za-z0-9_-]{10,200}$");
 
     private final Payments payments;
     private final PaymentOrderMappings mappings;
     private final PgRequests pgRequests;
-    private final PaymentGateway gateway;
-    private final OutboxWriter outbox;
+    private final ConfirmAttempts attempts;
+    private final ConfirmOutcomes outcomes;
     private final SecurityEvents securityEvents;
     private final TransactionTemplate tx;
+    private final ConfirmProperties properties;
+    private final RecoveryProperties recovery;
     private final Clock clock;
 
-    ConfirmService(Payments payments, PaymentOrderMappings mappings, PgRequests pgRequests, PaymentGateway gateway,
-                   OutboxWriter outbox, SecurityEvents securityEvents, TransactionTemplate tx, Clock clock) {
+    ConfirmService(Payments payments, PaymentOrderMappings mappings, PgRequests pgRequests, ConfirmAttempts attempts,
+                   ConfirmOutcomes outcomes, SecurityEvents securityEvents, TransactionTemplate tx,
+                   ConfirmProperties properties, RecoveryProperties recovery, Clock clock) {
         this.payments = payments;
         this.mappings = mappings;
         this.pgRequests = pgRequests;
-        this.gateway = gateway;
-        this.outbox = outbox;
+        this.attempts = attempts;
+        this.outcomes = outcomes;
         this.securityEvents = securityEvents;
         this.tx = tx;
+        this.properties = properties;
+        this.recovery = recovery;
         this.clock = clock;
     }
 
@@ -59,8 +58,17 @@ public class ConfirmService {
         if (claim.idempotencyKey() == null) {
             return claim.earlier().get();
         }
-        PgResult<PgPayment> result = gateway.confirm(paymentKey, orderId, amount, claim.idempotencyKey());
-        return tx.execute(status -> record(orderId, claim.idempotencyKey(), result)).get();
+        ConfirmAttempts.Attempted attempted = attempts.confirm(paymentKey, orderId, amount, claim.idempotencyKey());
+        ConfirmOutcomes.Recorded recorded = tx.execute(status -> outcomes.record(orderId, attempted.idempotencyKey(),
+                attempted.result(), clock.instant().plus(recovery.initialDelay())));
+        if (recorded.released()) {
+            throw PaymentProblems.pgUnavailable();
+        }
+        Payment payment = recorded.payment();
+        if (recorded.rejection() != null) {
+            return new ConfirmResult.Declined(payment, recorded.rejection().code(), recorded.rejection().message());
+        }
+        return payment.isPaid() ? new ConfirmResult.Approved(payment, false) : new ConfirmResult.Pending(payment);
     }
 
     /**
@@ -128,53 +136,9 @@ public class ConfirmService {
                 throw PaymentProblems.paymentKeyReused();
             }
         }
-        payment.claimForConfirm(paymentKey, clock.instant());
+        payment.claimForConfirm(paymentKey, clock.instant(), properties.staleAfter());
         String key = pgRequests.recordNextAttempt(PgRequests.Kind.CONFIRM, orderId, orderId, clock.instant());
         return new Claim(key, null);
-    }
-
-    private Outcome record(String orderId, String idempotencyKey, PgResult<PgPayment> result) {
-        Payment payment = payments.lockByOrderId(orderId).orElseThrow();
-        if (payment.status() != PaymentStatus.IN_PROGRESS) {
-            // Someone else (a webhook, the recovery job) settled it while we waited on Toss: theirs stands.
-            log.info("Confirm of {} answered after the payment became {}; keeping that", orderId, payment.status());
-            pgRequests.recordOutcome(idempotencyKey, "SUPERSEDED", null, null, clock.instant());
-            return Outcome.of(payment.isPaid() ? new ConfirmResult.Approved(payment, true)
-                    : new ConfirmResult.Pending(payment));
-        }
-        return switch (result) {
-            case PgResult.Success<PgPayment> success -> Outcome.of(approved(payment, idempotencyKey, success.value()));
-            case PgResult.Rejected<PgPayment> rejected -> {
-                pgRequests.recordOutcome(idempotencyKey, "REJECTED", rejected.httpStatus(), rejected.code(), clock.instant());
-                payment.abort(rejected.code(), rejected.message(), clock.instant());
-                yield Outcome.of(new ConfirmResult.Declined(payment, rejected.code(), rejected.message()));
-            }
-            case PgResult.Unknown<PgPayment> unknown -> {
-                pgRequests.recordOutcome(idempotencyKey, "UNKNOWN", null, null, clock.instant());
-                payment.markOutcomeUnknown(unknown.reason(), clock.instant());
-                yield Outcome.of(new ConfirmResult.Pending(payment));
-            }
-            case PgResult.Unavailable<PgPayment> unavailable -> {
-                pgRequests.recordOutcome(idempotencyKey, "NOT_SENT", null, null, clock.instant());
-                payment.releaseClaim(clock.instant());
-                yield Outcome.refused(PaymentProblems.pgUnavailable());
-            }
-        };
-    }
-
-    private ConfirmResult approved(Payment payment, String idempotencyKey, PgPayment pg) {
-        pgRequests.recordOutcome(idempotencyKey, "APPROVED", 200, null, clock.instant());
-        if (!payment.orderId().equals(pg.orderId()) || payment.totalAmount() != pg.totalAmount()
-                || !"DONE".equals(pg.status())) {
-            // Toss approved something other than what we asked: do not ship it, let a person look.
-            log.error("Toss approval for {} does not match the checkout: {}", payment.orderId(), pg);
-            payment.markOutcomeUnknown("approval does not match checkout: status " + pg.status() + ", amount "
-                    + pg.totalAmount(), clock.instant());
-            return new ConfirmResult.Pending(payment);
-        }
-        PaymentApproved event = payment.approve(pg, clock.instant());
-        outbox.append(EventEnvelope.of(event, clock.instant()));
-        return new ConfirmResult.Approved(payment, false);
     }
 
     /** Either the key to send the confirm under, or the answer already known without calling the PG. */
@@ -185,8 +149,8 @@ public class ConfirmService {
     }
 
     /**
-     * A result, or a refusal to throw only after the transaction committed (an expiry or a released
-     * claim is a state change that must stick even though the caller gets an error).
+     * A result, or a refusal to throw only after the transaction committed (an expiry is a state change
+     * that must stick even though the caller gets an error).
      */
     private record Outcome(ConfirmResult result, RuntimeException refusal) {
         static Outcome of(ConfirmResult result) {

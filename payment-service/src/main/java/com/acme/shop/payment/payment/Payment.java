@@ -76,6 +76,16 @@ public class Payment {
     private Instant expiresAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    /** When the first confirm was sent: Toss's 10-minute confirm window runs from about here. */
+    @Column(name = "confirm_started_at")
+    private Instant confirmStartedAt;
+    @Column(name = "recovery_attempts", nullable = false)
+    private int recoveryAttempts;
+    /** When the recovery job should next look at this payment (IN_PROGRESS: if the confirm never finished). */
+    @Column(name = "next_recovery_at")
+    private Instant nextRecoveryAt;
+    @Column(name = "review_reason")
+    private String reviewReason;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "payment_item", joinColumns = @JoinColumn(name = "payment_id"))
@@ -106,20 +116,30 @@ public class Payment {
         return p;
     }
 
-    /** Claims the payment for a confirm with the key Toss gave the browser (READY -> IN_PROGRESS). */
-    public void claimForConfirm(String paymentKey, Instant now) {
+    /**
+     * Claims the payment for a confirm with the key Toss gave the browser (READY -> IN_PROGRESS).
+     *
+     * @param staleAfter if the confirm has not finished by then (crash, lost DB write), recovery asks Toss
+     */
+    public void claimForConfirm(String paymentKey, Instant now, Duration staleAfter) {
         moveTo(PaymentStatus.IN_PROGRESS, now);
         this.paymentKey = paymentKey;
+        if (confirmStartedAt == null) {
+            this.confirmStartedAt = now;
+        }
+        this.nextRecoveryAt = now.plus(staleAfter);
     }
 
     /** The confirm never reached Toss (connection refused, breaker open): the payment is confirmable again. */
     public void releaseClaim(Instant now) {
         moveTo(PaymentStatus.READY, now);
+        this.nextRecoveryAt = null;
     }
 
     /** Toss approved. Returns the event that starts the saga. */
     public PaymentApproved approve(PgPayment pg, Instant now) {
         moveTo(PaymentStatus.DONE, now);
+        this.nextRecoveryAt = null;
         this.method = pg.method();
         this.easyPayProvider = pg.easyPayProvider();
         this.approvalTransactionKey = pg.lastTransactionKey();
@@ -136,20 +156,52 @@ public class Payment {
     /** Toss declined (card refused, limits...), or the customer closed the window. No money was taken. */
     public void abort(String code, String message, Instant now) {
         moveTo(PaymentStatus.ABORTED, now);
+        this.nextRecoveryAt = null;
         this.failureCode = code;
         this.failureMessage = message == null ? null : truncate(message, 510);
     }
 
-    /** We cannot tell whether Toss approved: keep the money question open until Toss tells us. */
-    public void markOutcomeUnknown(String reason, Instant now) {
+    /**
+     * We cannot tell whether Toss approved: keep the money question open until Toss tells us.
+     *
+     * @param firstCheck when the recovery job should first ask Toss
+     */
+    public void markOutcomeUnknown(String reason, Instant now, Instant firstCheck) {
         moveTo(PaymentStatus.OUTCOME_UNKNOWN, now);
         this.failureCode = "OUTCOME_UNKNOWN";
         this.failureMessage = truncate(reason, 510);
+        this.nextRecoveryAt = firstCheck;
+    }
+
+    /** Recovery looked and could not decide yet: look again later. */
+    public void recheckAt(Instant next, String reason, Instant now) {
+        if (status != PaymentStatus.OUTCOME_UNKNOWN && status != PaymentStatus.IN_PROGRESS) {
+            throw new IllegalPaymentTransitionException(orderId, status, status);
+        }
+        this.nextRecoveryAt = next;
+        this.failureMessage = truncate(reason, 510);
+        this.updatedAt = now;
+    }
+
+    /** Automatic resolution gave up: an operator decides, with the reason in front of them. */
+    public void parkForReview(String reason, Instant now) {
+        if (status == PaymentStatus.IN_PROGRESS) {
+            moveTo(PaymentStatus.OUTCOME_UNKNOWN, now);
+        }
+        moveTo(PaymentStatus.MANUAL_REVIEW, now);
+        this.reviewReason = truncate(reason, 500);
+        this.nextRecoveryAt = null;
+    }
+
+    /** Toss's confirm window (10 minutes from authentication) is still open, with a safety margin. */
+    public boolean insideConfirmWindow(Instant now, Duration window) {
+        return confirmStartedAt != null && now.isBefore(confirmStartedAt.plus(window));
     }
 
     /** The checkout window lapsed before a confirm. */
     public void expire(Instant now) {
         moveTo(PaymentStatus.EXPIRED, now);
+        this.nextRecoveryAt = null;
         this.failureCode = "EXPIRED";
         this.failureMessage = "결제 유효 시간이 지났습니다";
     }
@@ -275,6 +327,18 @@ public class Payment {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public int recoveryAttempts() {
+        return recoveryAttempts;
+    }
+
+    public Instant nextRecoveryAt() {
+        return nextRecoveryAt;
+    }
+
+    public String reviewReason() {
+        return reviewReason;
     }
 
     public List<LineItem> items() {

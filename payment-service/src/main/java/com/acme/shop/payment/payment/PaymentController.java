@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.data.domain.Limit;
+import java.util.Arrays;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -100,6 +103,18 @@ class PaymentController {
                     Map.of("pgCode", declined.code(), "orderId", declined.payment().orderId(),
                             "status", declined.payment().status().name()));
         };
+    }
+
+    /** Operators' queues, e.g. {@code ?status=MANUAL_REVIEW} or {@code ?status=OUTCOME_UNKNOWN}. */
+    @GetMapping
+    List<PaymentView> byStatus(@RequestParam String status, @RequestParam(defaultValue = "50") int limit) {
+        PaymentStatus wanted = Arrays.stream(PaymentStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("VALIDATION_FAILED",
+                        "status must be one of " + Arrays.toString(PaymentStatus.values())));
+        if (limit < 1 || limit > 500) {
+            throw ApiException.badRequest("VALIDATION_FAILED", "limit must be 1-500");
+        }
+        return payments.findByStatusOrderByUpdatedAtDesc(wanted, Limit.of(limit)).stream().map(PaymentView::of).toList();
     }
 
     @GetMapping("/{orderId}")

@@ -8,8 +8,8 @@ import java.util.List;
 /** A payment as the API shows it. */
 public record PaymentView(String orderId, String status, String orderName, String customerId, long amount,
                           long balanceAmount, long canceledAmount, String currency, String paymentKey, String method,
-                          Instant approvedAt, Failure failure, Instant createdAt, Instant expiresAt,
-                          List<LineItem> items) {
+                          Instant approvedAt, Failure failure, String reviewReason, Instant createdAt,
+                          Instant expiresAt, List<LineItem> items) {
 
     public record Failure(String code, String message) {
     }
@@ -18,6 +18,6 @@ public record PaymentView(String orderId, String status, String orderName, Strin
         return new PaymentView(p.orderId(), p.status().name(), p.orderName(), p.customerId(), p.totalAmount(),
                 p.balanceAmount(), p.canceledAmount(), p.currency(), p.paymentKey(), p.method(), p.approvedAt(),
                 p.failureCode() == null ? null : new Failure(p.failureCode(), p.failureMessage()),
-                p.createdAt(), p.expiresAt(), p.items());
+                p.reviewReason(), p.createdAt(), p.expiresAt(), p.items());
     }
 }

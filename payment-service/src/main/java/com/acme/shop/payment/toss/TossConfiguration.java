@@ -1,6 +1,9 @@
 package com.acme.shop.payment.toss;
 
 import com.acme.shop.payment.payment.PaymentGateway;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -14,11 +17,20 @@ class TossConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TossConfiguration.class);
 
+    /**
+     * The breaker opens when at least half of the recent calls that say something about Toss's health (no
+     * answer, 5xx, 429; not declines) failed, and probes again after a pause. Tunable under
+     * {@code resilience4j.circuitbreaker.instances.toss.*}.
+     */
     @Bean
     PaymentGateway tossPaymentGateway(RestClient.Builder builder, TossProperties properties, JsonMapper json,
-                                      Environment environment) {
+                                      Environment environment, CircuitBreakerRegistry breakers) {
         TossKeyGuard.check(properties, environment);
         log.info("Toss API at {} with {} keys", properties.baseUrl(), properties.liveKey() ? "LIVE" : "test");
-        return new TossPaymentGateway(new TossClient(builder, properties, json));
+        CircuitBreakerConfig defaults = breakers.getConfiguration("toss").orElse(breakers.getDefaultConfig());
+        CircuitBreaker breaker = breakers.circuitBreaker("toss", CircuitBreakerConfig.from(defaults)
+                .recordException(TossPaymentGateway::countsAgainstToss)
+                .build());
+        return new TossPaymentGateway(new TossClient(builder, properties, json), breaker);
     }
 }

@@ -3,19 +3,28 @@ package com.acme.shop.payment.toss;
 import com.acme.shop.payment.payment.PaymentGateway;
 import com.acme.shop.payment.payment.PgPayment;
 import com.acme.shop.payment.payment.PgResult;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** {@link PaymentGateway} backed by Toss Payments. Maps Toss's wire types and errors to our terms. */
+/**
+ * {@link PaymentGateway} backed by Toss Payments. Maps Toss's wire types and errors to our terms. Every
+ * call goes through a circuit breaker: when Toss keeps failing (no answer, 5xx), calls stop for a while and
+ * answer {@link PgResult.Unavailable} at once: the request never left, so nothing can have been charged.
+ */
 class TossPaymentGateway implements PaymentGateway {
 
     private final TossClient toss;
+    private final CircuitBreaker breaker;
 
-    TossPaymentGateway(TossClient toss) {
+    TossPaymentGateway(TossClient toss, CircuitBreaker breaker) {
         this.toss = toss;
+        this.breaker = breaker;
     }
 
     @Override
@@ -25,16 +34,16 @@ class TossPaymentGateway implements PaymentGateway {
 
     @Override
     public PgResult<Optional<PgPayment>> findByOrderId(String orderId) {
-        try {
-            return new PgResult.Success<>(Optional.of(toPg(toss.getByOrderId(orderId))));
-        } catch (TossApiException e) {
-            if (e.httpStatus() == 404) {
-                return new PgResult.Success<>(Optional.empty());
-            }
-            return failure(e);
-        } catch (TossException e) {
-            return failure(e);
-        }
+        PgResult<PgPayment> result = attempt(() -> toPg(toss.getByOrderId(orderId)));
+        return switch (result) {
+            case PgResult.Success<PgPayment> found -> new PgResult.Success<>(Optional.of(found.value()));
+            case PgResult.Rejected<PgPayment> rejected when rejected.httpStatus() == 404 ->
+                    new PgResult.Success<>(Optional.empty());
+            case PgResult.Rejected<PgPayment> r -> new PgResult.Rejected<>(r.code(), r.message(), r.httpStatus());
+            case PgResult.Retryable<PgPayment> r -> new PgResult.Retryable<>(r.code(), r.message(), r.httpStatus(), r.sameKey());
+            case PgResult.Unknown<PgPayment> u -> new PgResult.Unknown<>(u.reason());
+            case PgResult.Unavailable<PgPayment> u -> new PgResult.Unavailable<>(u.reason());
+        };
     }
 
     @Override
@@ -42,26 +51,36 @@ class TossPaymentGateway implements PaymentGateway {
         return attempt(() -> toPg(toss.cancel(paymentKey, new TossWire.CancelRequest(reason, cancelAmount), idempotencyKey)));
     }
 
-    private static <T> PgResult<T> attempt(Supplier<T> call) {
+    private <T> PgResult<T> attempt(Supplier<T> call) {
         try {
-            return new PgResult.Success<>(call.get());
+            return new PgResult.Success<>(breaker.executeSupplier(call));
+        } catch (CallNotPermittedException open) {
+            return new PgResult.Unavailable<>("circuit breaker to Toss is open; request not sent");
         } catch (TossException e) {
             return failure(e);
         }
     }
 
-    /**
-     * TRANSIENT errors are reported as unknown here: the caller re-reads the payment from Toss before any
-     * re-send, which is right whether or not Toss did anything.
-     */
     private static <T> PgResult<T> failure(TossException e) {
-        return switch (e.kind()) {
-            case NOT_SENT -> new PgResult.Unavailable<>(e.getMessage());
-            case TRANSIENT, OUTCOME_UNKNOWN -> new PgResult.Unknown<>(e.getMessage());
-            case FINAL -> {
-                TossApiException api = (TossApiException) e;
-                yield new PgResult.Rejected<>(api.code(), api.tossMessage(), api.httpStatus());
-            }
+        return switch (e) {
+            case TossTransportException transport -> transport.kind() == TossErrorKind.NOT_SENT
+                    ? new PgResult.Unavailable<>(e.getMessage())
+                    : new PgResult.Unknown<>(e.getMessage());
+            case TossApiException api -> switch (api.kind()) {
+                case NOT_SENT -> new PgResult.Unavailable<>(api.getMessage());
+                case TRANSIENT, OUTCOME_UNKNOWN -> new PgResult.Retryable<>(api.code(), api.tossMessage(),
+                        api.httpStatus(), "IDEMPOTENT_REQUEST_PROCESSING".equals(api.code()));
+                case FINAL -> new PgResult.Rejected<>(api.code(), api.tossMessage(), api.httpStatus());
+            };
+        };
+    }
+
+    /** Whether a failed call says something about Toss's health (for the breaker): declines do not. */
+    static boolean countsAgainstToss(Throwable t) {
+        return switch (t) {
+            case TossTransportException transport -> true;
+            case TossApiException api -> api.httpStatus() >= 500 || api.httpStatus() == 429;
+            default -> false;
         };
     }
 
@@ -69,7 +88,7 @@ class TossPaymentGateway implements PaymentGateway {
         List<PgPayment.PgCancel> cancels = p.cancels() == null ? List.of() : p.cancels().stream()
                 .filter(c -> c.cancelStatus() == null || "DONE".equals(c.cancelStatus()))
                 .map(c -> new PgPayment.PgCancel(c.transactionKey(), nz(c.cancelAmount()), nz(c.refundableAmount()),
-                        c.cancelReason(), c.canceledAt() == null ? null : c.canceledAt().toInstant()))
+                        c.cancelReason(), instant(c.canceledAt())))
                 .toList();
         return new PgPayment(p.paymentKey(), p.orderId(), p.status(), p.method(),
                 p.easyPay() == null ? null : p.easyPay().provider(), nz(p.totalAmount()), nz(p.balanceAmount()),
@@ -82,7 +101,7 @@ class TossPaymentGateway implements PaymentGateway {
         return value == null ? 0 : value;
     }
 
-    private static java.time.Instant instant(OffsetDateTime t) {
+    private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
     }
 }

@@ -95,10 +95,10 @@ class CompensationIT extends AbstractPaymentIT {
     }
 
     @Test
-    void transientTossErrorsAreRetriedIntoExactlyOneCancel() throws Exception {
+    void tossRefusingTheRefundThreeTimesThenAcceptingGivesExactlyOneCancel() throws Exception {
         Paid paid = paidOrder();
         sandboxFault(Map.of("endpoint", "CANCEL", "orderId", paid.orderId(),
-                "errorCode", "FAILED_INTERNAL_SYSTEM_PROCESSING", "times", 2));
+                "errorCode", "FAILED_INTERNAL_SYSTEM_PROCESSING", "times", 3));
 
         publish(orderCreationFailed(paid));
 
@@ -106,9 +106,13 @@ class CompensationIT extends AbstractPaymentIT {
         JsonNode atToss = sandboxPayment(paid.paymentKey());
         assertThat(atToss.get("status").asString()).isEqualTo("CANCELED");
         assertThat(atToss.get("cancels")).hasSize(1);
-        assertThat(sandboxCalls(paid.paymentKey(), "/cancel")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT status FROM payment_cancel WHERE order_id = ?", String.class,
-                paid.orderId())).isEqualTo("SUCCEEDED");
+        assertThat(sandboxCalls(paid.paymentKey(), "/cancel")).hasSize(4)
+                .extracting(c -> c.get("idempotencyKey").asString()).doesNotHaveDuplicates();
+        JsonNode refunds = Http.get(url("/api/v1/payments/" + paid.orderId() + "/refunds")).body();
+        assertThat(refunds).hasSize(1);
+        assertThat(refunds.get(0).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(refunds.get(0).get("attempts").asInt()).isEqualTo(4);
+        assertThat(EVENTS.matching(TopicRecorder.event(paid.orderId(), "PAYMENT_CANCELED"))).hasSize(1);
     }
 
     @Test
@@ -124,5 +128,8 @@ class CompensationIT extends AbstractPaymentIT {
                 paid.orderId())).contains("NOT_CANCELABLE_PAYMENT").contains("budget");
         assertThat(sandboxPayment(paid.paymentKey()).get("status").asString()).isEqualTo("DONE");
         assertThat(EVENTS.matching(TopicRecorder.event(paid.orderId(), "PAYMENT_CANCELED"))).isEmpty();
+        JsonNode parked = Http.get(url("/api/v1/refunds?status=PARKED")).body();
+        assertThat(parked.findValuesAsString("orderId")).contains(paid.orderId());
+        assertThat(Http.get(url("/api/v1/refunds?status=NOPE")).body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
     }
 }

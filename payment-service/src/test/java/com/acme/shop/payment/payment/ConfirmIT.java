@@ -105,14 +105,14 @@ class ConfirmIT extends AbstractPaymentIT {
     }
 
     @Test
-    void concurrentConfirmsOfOneOrderReachTossOnce() throws Exception {
+    void fiftyConcurrentConfirmsOfOneOrderReachTossOnce() throws Exception {
         JsonNode checkout = checkout("MUG", 2);
         String orderId = checkout.get("orderId").asString();
         String paymentKey = authenticateAtSandbox(checkout);
 
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Future<Http.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 50; i++) {
             answers.add(pool.submit((Callable<Http.Response>) () -> confirm(paymentKey, orderId, 18_000)));
         }
         List<Integer> statuses = new ArrayList<>();
@@ -187,21 +187,6 @@ class ConfirmIT extends AbstractPaymentIT {
         JsonNode payment = Http.get(url("/api/v1/payments/" + orderId)).body();
         assertThat(payment.get("status").asString()).isEqualTo("ABORTED");
         assertThat(payment.get("failure").get("code").asString()).isEqualTo("REJECT_CARD_PAYMENT");
-        assertThat(EVENTS.matching(TopicRecorder.event(orderId, "PAYMENT_APPROVED"))).isEmpty();
-    }
-
-    @Test
-    void aServerErrorAtTossLeavesTheOutcomeUnknownAnd202() {
-        JsonNode checkout = checkout("MUG", 1);
-        String orderId = checkout.get("orderId").asString();
-        String paymentKey = authenticateAtSandbox(checkout);
-        sandboxFault(Map.of("endpoint", "CONFIRM", "orderId", orderId,
-                "errorCode", "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING", "times", 1));
-
-        Http.Response r = confirm(paymentKey, orderId, 9_000);
-
-        assertThat(r.status()).isEqualTo(202);
-        assertThat(r.body().get("status").asString()).isEqualTo("OUTCOME_UNKNOWN");
         assertThat(EVENTS.matching(TopicRecorder.event(orderId, "PAYMENT_APPROVED"))).isEmpty();
     }
 

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PaymentTest {
 
     static final Instant NOW = Instant.parse("2026-11-21T03:00:00Z");
+    static final Duration STALE = Duration.ofMinutes(2);
     static final List<LineItem> LINES = List.of(new LineItem("TSHIRT", "토스 티셔츠", 2, 15_000),
             new LineItem("MUG", "토스 머그컵", 1, 9_000));
 
@@ -32,7 +33,7 @@ class PaymentTest {
 
     static Payment done() {
         Payment p = ready();
-        p.claimForConfirm("pk_1234567890", NOW);
+        p.claimForConfirm("pk_1234567890", NOW, STALE);
         p.approve(pgDone(39_000), NOW.plusSeconds(5));
         return p;
     }
@@ -53,7 +54,7 @@ class PaymentTest {
     @Test
     void approvalReturnsTheEventWithItemsAndTossKeys() {
         Payment p = ready();
-        p.claimForConfirm("pk_1234567890", NOW);
+        p.claimForConfirm("pk_1234567890", NOW, STALE);
 
         PaymentApproved event = p.approve(pgDone(39_000), NOW.plusSeconds(5));
 
@@ -96,25 +97,54 @@ class PaymentTest {
     @Test
     void releasedClaimMakesThePaymentConfirmableAgain() {
         Payment p = ready();
-        p.claimForConfirm("pk_1234567890", NOW);
+        p.claimForConfirm("pk_1234567890", NOW, STALE);
 
         p.releaseClaim(NOW);
 
         assertThat(p.status()).isEqualTo(PaymentStatus.READY);
-        p.claimForConfirm("pk_1234567890", NOW);
+        p.claimForConfirm("pk_1234567890", NOW, STALE);
         assertThat(p.status()).isEqualTo(PaymentStatus.IN_PROGRESS);
     }
 
     @Test
     void unknownOutcomeCanStillBeApproved() {
         Payment p = ready();
-        p.claimForConfirm("pk_1234567890", NOW);
-        p.markOutcomeUnknown("read timeout", NOW);
+        p.claimForConfirm("pk_1234567890", NOW, STALE);
+        p.markOutcomeUnknown("read timeout", NOW, NOW.plusSeconds(5));
 
         p.approve(pgDone(39_000), NOW);
 
         assertThat(p.status()).isEqualTo(PaymentStatus.DONE);
         assertThat(p.failureCode()).isNull();
+    }
+
+    @Test
+    void unresolvedConfirmsAreScheduledForRecoveryAndCanBeParked() {
+        Payment p = ready();
+        p.claimForConfirm("pk_1234567890", NOW, STALE);
+        assertThat(p.nextRecoveryAt()).isEqualTo(NOW.plus(STALE));
+        assertThat(p.insideConfirmWindow(NOW.plus(Duration.ofMinutes(8)), Duration.ofMinutes(9))).isTrue();
+        assertThat(p.insideConfirmWindow(NOW.plus(Duration.ofMinutes(9)), Duration.ofMinutes(9))).isFalse();
+
+        p.markOutcomeUnknown("read timeout", NOW, NOW.plusSeconds(5));
+        p.recheckAt(NOW.plusSeconds(15), "Toss unreadable", NOW);
+        assertThat(p.nextRecoveryAt()).isEqualTo(NOW.plusSeconds(15));
+
+        p.parkForReview("budget spent", NOW);
+        assertThat(p.status()).isEqualTo(PaymentStatus.MANUAL_REVIEW);
+        assertThat(p.reviewReason()).isEqualTo("budget spent");
+        assertThat(p.nextRecoveryAt()).isNull();
+        assertThatThrownBy(() -> p.recheckAt(NOW, "x", NOW)).isInstanceOf(IllegalPaymentTransitionException.class);
+    }
+
+    @Test
+    void aStaleClaimCanBeParkedDirectly() {
+        Payment p = ready();
+        p.claimForConfirm("pk_1234567890", NOW, STALE);
+
+        p.parkForReview("Toss reports a different amount", NOW);
+
+        assertThat(p.status()).isEqualTo(PaymentStatus.MANUAL_REVIEW);
     }
 
     @Test
@@ -126,7 +156,7 @@ class PaymentTest {
 
         Payment paid = done();
         assertThatThrownBy(() -> paid.abort("X", "y", NOW)).isInstanceOf(IllegalPaymentTransitionException.class);
-        assertThatThrownBy(() -> paid.claimForConfirm("pk_other_key", NOW))
+        assertThatThrownBy(() -> paid.claimForConfirm("pk_other_key", NOW, STALE))
                 .isInstanceOf(IllegalPaymentTransitionException.class);
         assertThat(paid.paymentKey()).isEqualTo("pk_1234567890");
     }
