@@ -8,7 +8,9 @@ import java.time.Duration;
 /**
  * @param pollInterval  fallback polling when no commit nudged the relay (a nudge relays at once)
  * @param batchSize     rows claimed per round; claims use SKIP LOCKED so several instances share the work
- * @param sendTimeout   how long to wait for the broker's acknowledgement before giving the row back
+ * @param sendTimeout   how long to wait for the broker's acknowledgement before giving the row back; keep it
+ *                      longer than the producer's delivery.timeout.ms (services: 10 s), so the producer
+ *                      settles every send first (was 10 s: a tie, where a late ack became a duplicate)
  * @param retention     sent rows older than this are purged
  * @param purgeInterval how often the purge runs
  */
@@ -16,7 +18,7 @@ import java.time.Duration;
 public record OutboxProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("500ms") Duration pollInterval,
                                @DefaultValue("200") int batchSize,
-                               @DefaultValue("10s") Duration sendTimeout,
+                               @DefaultValue("15s") Duration sendTimeout,
                                @DefaultValue("7d") Duration retention,
                                @DefaultValue("1h") Duration purgeInterval) {
 }

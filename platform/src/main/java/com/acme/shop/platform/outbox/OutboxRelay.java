@@ -6,13 +6,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +26,13 @@ import java.util.concurrent.TimeUnit;
  * Moves committed outbox rows to Kafka, in id order, and marks each sent only after the broker
  * acknowledged it (producer acks=all, idempotence on).
  *
- * <p>A round claims unsent rows with {@code FOR UPDATE SKIP LOCKED} inside a short transaction, so two
- * instances never send the same row; a row whose send fails stays unsent (the round stops there, so
- * later events of the same order are not sent ahead of it) and is retried on the next round. A crash
- * after the broker acknowledged but before the commit resends the row: delivery is at least once and
- * consumers deduplicate on {@code eventId}.
+ * <p>A round claims unsent rows with {@code FOR UPDATE SKIP LOCKED} inside a short READ COMMITTED
+ * transaction, so two instances never send the same row and appends are never blocked by a round; a row
+ * whose send fails stays unsent (the round stops there) and is retried on the next round. A later event of
+ * a key is never sent before an earlier one: one row per key in flight at a time, and a row whose key has
+ * an earlier unsent row claimed by another instance waits. A crash after the broker acknowledged but
+ * before the commit resends the row: delivery is at least once and consumers deduplicate on
+ * {@code eventId}. See docs/saga.md, "Outbox".
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -44,7 +51,12 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
                        OutboxProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.tx = tx;
+        // The claim runs in READ COMMITTED whatever the service's default: under REPEATABLE READ (InnoDB's
+        // default) its locking read also locks the gap after the last unsent row, so every business
+        // transaction appending an event waited for the relay's round to end, for seconds while the broker
+        // is down (found by OutboxRelayConcurrencyIT.aRoundStuckOnTheBrokerNeitherWaitsPerRowNorBlocksAppends).
+        this.tx = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager(), "transactionManager"), tx);
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
@@ -61,38 +73,106 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int relayOnce() {
         Integer sent = tx.execute(status -> {
-            List<OutboxRow> rows = jdbc.query("""
-                    SELECT id, event_id, event_type, topic, message_key, payload FROM outbox_event
-                    WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
-                    (rs, i) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("event_type"),
-                            rs.getString("topic"), rs.getString("message_key"), rs.getString("payload")),
-                    properties.batchSize());
-            // Send the whole batch at once and then collect acknowledgements in id order: one broker
-            // round-trip per batch instead of per row. Rows are marked sent up to the first failure;
-            // the failed row and all after it stay unsent and are retried in order next round.
-            List<CompletableFuture<?>> acks = rows.stream().<CompletableFuture<?>>map(this::send).toList();
-            int count = 0;
-            for (int i = 0; i < rows.size(); i++) {
-                OutboxRow row = rows.get(i);
-                try {
-                    acks.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
+            List<OutboxRow> rows = claim();
+            // Send in id order without waiting for each acknowledgement (one broker round-trip for many
+            // rows), but (a) never with two rows of one key in flight: a later row of a key is sent only
+            // after the earlier one was acknowledged, so a failure can never let it overtake; and (b) stop
+            // sending at the first send the producer refuses at once (no metadata within max.block.ms, record
+            // too large), instead of blocking max.block.ms per row of the batch with the claim held.
+            // Rows are marked sent up to the first failure; the failed row and all after it stay unsent and
+            // are retried in order next round (an acknowledged one after it is then sent again: a duplicate
+            // with the same eventId, which the inbox absorbs).
+            List<OutboxRow> inFlight = new ArrayList<>();
+            List<CompletableFuture<?>> acks = new ArrayList<>();
+            Set<String> keysInFlight = new HashSet<>();
+            int marked = 0;
+            for (OutboxRow row : rows) {
+                if (!keysInFlight.add(row.topic() + ' ' + row.messageKey())) {
+                    int settled = markAcknowledged(inFlight, acks);
+                    marked += settled;
+                    if (settled < inFlight.size()) {
+                        return marked;
                     }
-                    log.warn("Outbox event {} ({}) not acknowledged by Kafka; will retry: {}", row.eventId(),
-                            row.eventType(), e.toString());
-                    jdbc.update("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                            truncate(e.toString()), row.id());
+                    inFlight.clear();
+                    acks.clear();
+                    keysInFlight.clear();
+                    keysInFlight.add(row.topic() + ' ' + row.messageKey());
+                }
+                CompletableFuture<?> ack = send(row);
+                inFlight.add(row);
+                acks.add(ack);
+                if (ack.isCompletedExceptionally()) {
                     break;
                 }
-                jdbc.update("UPDATE outbox_event SET sent_at = ?, attempts = attempts + 1 WHERE id = ?",
-                        Timestamp.from(clock.instant()), row.id());
-                count++;
             }
-            return count;
+            return marked + markAcknowledged(inFlight, acks);
         });
         return sent == null ? 0 : sent;
+    }
+
+    /**
+     * Claims up to a batch of unsent rows in id order. Rows another instance holds are skipped (SKIP LOCKED),
+     * and so is any claimed row whose key has an earlier unsent row outside this claim: that row is being
+     * sent by another instance (or was given back after a failure) and ours must not overtake it. Our rows
+     * of such a key stay unsent for a later round.
+     */
+    private List<OutboxRow> claim() {
+        List<OutboxRow> rows = jdbc.query("""
+                SELECT id, event_id, event_type, topic, message_key, payload FROM outbox_event
+                WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
+                (rs, i) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("event_type"),
+                        rs.getString("topic"), rs.getString("message_key"), rs.getString("payload")),
+                properties.batchSize());
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        String ids = String.join(",", rows.stream().map(r -> "?").toList());
+        Object[] args = new Object[rows.size() * 2];
+        for (int i = 0; i < rows.size(); i++) {
+            args[i] = rows.get(i).id();
+            args[rows.size() + i] = rows.get(i).id();
+        }
+        Set<Long> overtaking = new HashSet<>(jdbc.queryForList("""
+                SELECT o.id FROM outbox_event o WHERE o.id IN (%s) AND EXISTS (
+                    SELECT 1 FROM outbox_event e WHERE e.message_key = o.message_key AND e.topic = o.topic
+                    AND e.sent_at IS NULL AND e.id < o.id AND e.id NOT IN (%s))""".formatted(ids, ids),
+                Long.class, args));
+        return overtaking.isEmpty() ? rows : rows.stream().filter(r -> !overtaking.contains(r.id())).toList();
+    }
+
+    /** Waits for the acknowledgements in order; marks rows sent up to the first failure. Returns how many. */
+    private int markAcknowledged(List<OutboxRow> rows, List<CompletableFuture<?>> acks) {
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxRow row = rows.get(i);
+            try {
+                acks.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                String error = describe(e);
+                log.warn("Outbox event {} ({}) not acknowledged by Kafka; will retry: {}", row.eventId(),
+                        row.eventType(), error);
+                jdbc.update("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                        truncate(error), row.id());
+                return i;
+            }
+            jdbc.update("UPDATE outbox_event SET sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+                    Timestamp.from(clock.instant()), row.id());
+        }
+        return rows.size();
+    }
+
+    /**
+     * The innermost cause ("RecordTooLargeException: ...", "TimeoutException: ... not present in metadata"),
+     * not the wrappers ("ExecutionException: KafkaException: Send failed"), so last_error says what is wrong.
+     */
+    private static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == e ? e.toString() : cause + " (" + e.getClass().getSimpleName() + ")";
     }
 
     private CompletableFuture<?> send(OutboxRow row) {
