@@ -40,7 +40,10 @@ final class LocalSystem {
         CompletableFuture<ConfigurableApplicationContext> orderApp = CompletableFuture.supplyAsync(() ->
                 OrderServiceApplication.builder().run(common(infra, "order_service")));
         CompletableFuture<ConfigurableApplicationContext> settlementApp = CompletableFuture.supplyAsync(() ->
-                SettlementServiceApplication.builder().run(common(infra, "settlement_service")));
+                SettlementServiceApplication.builder().run(with(common(infra, "settlement_service"),
+                        "--settlement.toss.base-url=" + sandbox,
+                        // reconciliation is driven by its own tests; no scheduled run against the sandbox here
+                        "--settlement.reconciliation.cron=-")));
         apps.add(orderApp.join());
         apps.add(settlementApp.join());
         order = url(apps.get(1));

@@ -9,8 +9,8 @@ import java.util.List;
  * The settlement of one payment: what was sold and cancelled, what the PG keeps, and what it pays out
  * ({@code netAmount = grossAmount - canceledAmount - feeAmount - vatAmount}, the sum of the entries' nets).
  */
-record PaymentSettlement(String orderId, String paymentKey, String method, long grossAmount, long canceledAmount,
-                         long feeAmount, long vatAmount, long netAmount, List<Entry> entries) {
+record PaymentSettlement(String orderId, String paymentKey, String method, String easyPayProvider, long grossAmount,
+                         long canceledAmount, long feeAmount, long vatAmount, long netAmount, List<Entry> entries) {
 
     record Entry(EntryType type, String transactionKey, long amount, long fee, long vat, long net,
                  LocalDate salesDate, LocalDate payoutDate, Instant occurredAt) {
@@ -44,7 +44,7 @@ record PaymentSettlement(String orderId, String paymentKey, String method, long 
                 .map(e -> new Entry(e.type(), e.transactionKey(), e.amount(), e.fee(), e.vat(), e.net(),
                         e.salesDate(), e.payoutDate(), e.occurredAt()))
                 .toList();
-        return new PaymentSettlement(orderId, first.paymentKey(), first.method(), gross, canceled, fee, vat, net,
-                entries);
+        return new PaymentSettlement(orderId, first.paymentKey(), first.method(), first.easyPayProvider(), gross,
+                canceled, fee, vat, net, entries);
     }
 }

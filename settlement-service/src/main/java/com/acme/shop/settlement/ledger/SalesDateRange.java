@@ -7,12 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** An inclusive range of Korean sales dates, at most {@value #MAX_DAYS} days long. */
-record SalesDateRange(LocalDate from, LocalDate to) {
+public record SalesDateRange(LocalDate from, LocalDate to) {
 
-    static final int MAX_DAYS = 366;
+    public static final int MAX_DAYS = 366;
     static final String INVALID_DATE_RANGE = "INVALID_DATE_RANGE";
 
-    SalesDateRange {
+    public SalesDateRange {
         if (from == null || to == null) {
             throw invalid("from and to are required (YYYY-MM-DD)");
         }
@@ -25,7 +25,7 @@ record SalesDateRange(LocalDate from, LocalDate to) {
     }
 
     /** Parses the query parameters; anything but two ISO dates in order is a 400 INVALID_DATE_RANGE. */
-    static SalesDateRange parse(String from, String to) {
+    public static SalesDateRange parse(String from, String to) {
         return new SalesDateRange(date("from", from), date("to", to));
     }
 

@@ -30,4 +30,11 @@ class SettlementController {
                                 @RequestParam(required = false) String to) {
         return reports.daily(SalesDateRange.parse(from, to));
     }
+
+    /** Totals per month (YYYY-MM) and method, {@code from} and {@code to} inclusive, at most 12 months. */
+    @GetMapping("/monthly")
+    List<MonthlySettlement> monthly(@RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to) {
+        return reports.monthly(MonthRange.parse(from, to));
+    }
 }

@@ -18,6 +18,7 @@ interface SettlementEntries extends JpaRepository<SettlementEntry, Long> {
     @Query("""
             select new com.acme.shop.settlement.ledger.DailySettlement(
                 e.salesDate,
+                e.method,
                 count(e),
                 coalesce(sum(case when e.type = com.acme.shop.settlement.ledger.EntryType.SALE then e.amount else 0 end), 0),
                 coalesce(sum(case when e.type = com.acme.shop.settlement.ledger.EntryType.CANCEL then -e.amount else 0 end), 0),
@@ -26,7 +27,7 @@ interface SettlementEntries extends JpaRepository<SettlementEntry, Long> {
                 coalesce(sum(e.net), 0))
             from SettlementEntry e
             where e.salesDate between :from and :to
-            group by e.salesDate
-            order by e.salesDate""")
+            group by e.salesDate, e.method
+            order by e.salesDate, e.method""")
     List<DailySettlement> dailyTotals(LocalDate from, LocalDate to);
 }

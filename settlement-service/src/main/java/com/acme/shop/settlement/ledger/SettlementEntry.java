@@ -45,6 +45,9 @@ class SettlementEntry {
     @Column(name = "method", nullable = false, length = 32)
     private String method;
 
+    @Column(name = "easy_pay_provider", length = 100)
+    private String easyPayProvider;
+
     @Column(name = "amount", nullable = false)
     private long amount;
 
@@ -85,6 +88,8 @@ class SettlementEntry {
         this.paymentKey = requireText(tx.paymentKey(), "paymentKey");
         this.transactionKey = requireText(tx.transactionKey(), "transactionKey");
         this.method = requireText(tx.method(), "method");
+        this.easyPayProvider = tx.easyPayProvider() == null || tx.easyPayProvider().isBlank() ? null
+                : tx.easyPayProvider();
         this.eventId = Objects.requireNonNull(tx.eventId(), "eventId").toString();
         this.occurredAt = Objects.requireNonNull(tx.occurredAt(), "occurredAt");
         this.type = type;
@@ -97,9 +102,9 @@ class SettlementEntry {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** Identity of a Toss transaction and the event that reported it. */
-    record Transaction(String orderId, String paymentKey, String transactionKey, String method, UUID eventId,
-                       Instant occurredAt) {
+    /** Identity of a Toss transaction and the event that reported it ({@code easyPayProvider} nullable). */
+    record Transaction(String orderId, String paymentKey, String transactionKey, String method,
+                       String easyPayProvider, UUID eventId, Instant occurredAt) {
     }
 
     /** Books an approval of {@code amount} won, charged {@code charge}. */
@@ -155,6 +160,10 @@ class SettlementEntry {
 
     String method() {
         return method;
+    }
+
+    String easyPayProvider() {
+        return easyPayProvider;
     }
 
     long amount() {

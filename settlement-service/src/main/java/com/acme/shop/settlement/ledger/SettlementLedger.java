@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Books payment events into the ledger, exactly once per event (inbox) and once per Toss transaction (unique
@@ -56,13 +57,14 @@ class SettlementLedger {
         if (alreadyBooked(approved.paymentKey(), approved.transactionKey(), event)) {
             return;
         }
-        Charge charge = policy.saleCharge(approved.method(), approved.totalAmount());
         LocalDate salesDate = policy.salesDate(approved.approvedAt());
+        Charge charge = policy.saleCharge(approved.method(), approved.easyPayProvider(), salesDate,
+                approved.totalAmount());
         SettlementEntry entry = SettlementEntry.sale(
                 new SettlementEntry.Transaction(approved.orderId(), approved.paymentKey(), approved.transactionKey(),
-                        approved.method(), event.eventId(), approved.approvedAt()),
-                approved.totalAmount(), charge, salesDate, policy.payoutDate(approved.method(), salesDate),
-                clock.instant());
+                        approved.method(), approved.easyPayProvider(), event.eventId(), approved.approvedAt()),
+                approved.totalAmount(), charge, salesDate,
+                policy.payoutDate(approved.method(), approved.easyPayProvider(), salesDate), clock.instant());
         entries.save(entry);
         log.info("Booked SALE {} won for order {} (fee {}, vat {}, payout {})", entry.amount(), entry.orderId(),
                 entry.fee(), entry.vat(), entry.payoutDate());
@@ -77,13 +79,17 @@ class SettlementLedger {
         if (alreadyBooked(canceled.paymentKey(), canceled.transactionKey(), event)) {
             return;
         }
-        Charge charge = policy.cancelCharge(originalCharge(canceled), canceled.totalAmount(),
-                canceled.cancelAmount(), canceled.balanceAmount());
         LocalDate salesDate = policy.salesDate(canceled.canceledAt());
+        Optional<SettlementEntry> sale = bookedSale(canceled);
+        String provider = sale.map(SettlementEntry::easyPayProvider).orElse(null);
+        Charge original = sale.map(SettlementEntry::charge)
+                .orElseGet(() -> policy.saleCharge(canceled.method(), null, salesDate, canceled.totalAmount()));
+        Charge charge = policy.cancelCharge(original, canceled.totalAmount(), canceled.cancelAmount(),
+                canceled.balanceAmount());
         SettlementEntry entry = SettlementEntry.cancel(
                 new SettlementEntry.Transaction(canceled.orderId(), canceled.paymentKey(), canceled.transactionKey(),
-                        canceled.method(), event.eventId(), canceled.canceledAt()),
-                canceled.cancelAmount(), charge, salesDate, policy.payoutDate(canceled.method(), salesDate),
+                        canceled.method(), provider, event.eventId(), canceled.canceledAt()),
+                canceled.cancelAmount(), charge, salesDate, policy.payoutDate(canceled.method(), provider, salesDate),
                 clock.instant());
         entries.save(entry);
         log.info("Booked CANCEL {} won for order {} (fee {}, vat {}, balance left {})", entry.amount(),
@@ -91,10 +97,12 @@ class SettlementLedger {
     }
 
     /**
-     * What the approval was charged: the booked SALE entry when it is in, else what the policy charges for the
-     * total (a cancel replayed ahead of its sale). Both give the same numbers while the fee terms are unchanged.
+     * The booked SALE of the payment, whose charge the cancel gives back a share of. Without it (a cancel replayed
+     * ahead of its sale) the policy's charge for the total on the cancel's date is used: the same numbers unless the
+     * fee terms changed between the sale and the cancel or the sale was an easy-pay provider with its own terms
+     * (documented in docs/settlement.md; reconciliation reports the difference).
      */
-    private Charge originalCharge(PaymentCanceled canceled) {
+    private Optional<SettlementEntry> bookedSale(PaymentCanceled canceled) {
         return entries.findFirstByPaymentKeyAndTypeOrderByIdAsc(canceled.paymentKey(), EntryType.SALE)
                 .filter(sale -> {
                     if (sale.amount() != canceled.totalAmount()) {
@@ -103,9 +111,7 @@ class SettlementLedger {
                         return false;
                     }
                     return true;
-                })
-                .map(SettlementEntry::charge)
-                .orElseGet(() -> policy.saleCharge(canceled.method(), canceled.totalAmount()));
+                });
     }
 
     private boolean alreadyBooked(String paymentKey, String transactionKey, EventEnvelope<?> event) {

@@ -27,8 +27,13 @@ class SettlementReports {
         return PaymentSettlement.of(orderId, booked);
     }
 
-    /** Totals per Korean sales date in the range; dates without entries are left out. */
+    /** Totals per Korean sales date and method in the range; dates without entries are left out. */
     List<DailySettlement> daily(SalesDateRange range) {
         return entries.dailyTotals(range.from(), range.to());
+    }
+
+    /** Totals per month and method; months without entries are left out. */
+    List<MonthlySettlement> monthly(MonthRange range) {
+        return MonthlySettlement.of(daily(range.days()));
     }
 }

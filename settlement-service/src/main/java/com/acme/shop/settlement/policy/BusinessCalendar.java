@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The Korean business calendar settlement runs on: business dates are Asia/Seoul dates, and a business day is
- * neither a Saturday, a Sunday nor a listed holiday. The holiday list is empty until the public-holiday issue
- * fills it (it will come from configuration or a table; this class only needs the set).
+ * neither a Saturday, a Sunday nor a listed holiday. The holidays come from {@code settlement.calendar.holidays}
+ * (Korean public and substitute holidays, 2026 and 2027 in settlement-service.yml).
  */
 public final class BusinessCalendar {
 

@@ -4,10 +4,14 @@ import com.acme.shop.contracts.EventCodec;
 import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.Topics;
 import com.acme.shop.settlement.SettlementServiceApplication;
+import com.acme.shop.sandbox.TossSandboxApplication;
 import com.acme.shop.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,7 +23,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -34,31 +40,45 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = SettlementServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=settlement-service")
-abstract class AbstractIntegrationTest {
+public abstract class AbstractIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The sandbox's clock: tests move it to the day they sell on, then past it (Toss lists rows from D+1). */
+    protected static final MovableClock SANDBOX_CLOCK = new MovableClock(Instant.now());
+
+    /** The Toss sandbox in this JVM, as payment-service's tests run it; its clock replaced by {@link #SANDBOX_CLOCK}. */
+    protected static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(
+            TossSandboxApplication.class)
+            .initializers(context -> ((GenericApplicationContext) context).registerBean("movableSandboxClock",
+                    Clock.class, () -> SANDBOX_CLOCK, definition -> definition.setPrimary(true)))
+            .run("--server.port=0");
+    protected static final String SANDBOX_URL = "http://127.0.0.1:"
+            + SANDBOX.getEnvironment().getProperty("local.server.port");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "settlement_service");
+        registry.add("settlement.toss.base-url", () -> SANDBOX_URL);
+        registry.add("settlement.reconciliation.cron", () -> "-");
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    KafkaTemplate<String, String> kafka;
+    protected KafkaTemplate<String, String> kafka;
 
     @Autowired
-    EventCodec codec;
+    protected EventCodec codec;
 
     /** Publishes an event as payment-service would: JSON value, key = orderId. */
-    void publish(EventEnvelope<?> event) {
+    protected void publish(EventEnvelope<?> event) {
         publishRaw(event.orderId(), codec.encode(event));
     }
 
-    void publishRaw(String key, String value) {
+    protected void publishRaw(String key, String value) {
         try {
             kafka.send(Topics.PAYMENT_EVENTS, key, value).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -66,10 +86,10 @@ abstract class AbstractIntegrationTest {
         }
     }
 
-    record Response(int status, String contentType, JsonNode body) {
+    public record Response(int status, String contentType, JsonNode body) {
     }
 
-    Response get(String pathAndQuery) {
+    protected Response get(String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
         try {
@@ -84,12 +104,12 @@ abstract class AbstractIntegrationTest {
         }
     }
 
-    Response settlementOf(String orderId) {
+    protected Response settlementOf(String orderId) {
         return get("/api/v1/settlements/payments/" + orderId);
     }
 
     /** Waits until the order's settlement has {@code entries} entries, then runs further assertions on it. */
-    JsonNode awaitSettlement(String orderId, int entries, Consumer<JsonNode> assertions) {
+    protected JsonNode awaitSettlement(String orderId, int entries, Consumer<JsonNode> assertions) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             Response response = settlementOf(orderId);

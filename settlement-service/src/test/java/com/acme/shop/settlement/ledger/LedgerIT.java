@@ -180,6 +180,45 @@ class LedgerIT extends AbstractIntegrationTest {
         });
     }
 
+    @Test
+    void paysOutAfterTheKoreanHolidaysOfTheConfiguredCalendar() {
+        String beforeChuseok = newOrderId();
+        String beforeSeollal = newOrderId();
+
+        // Wednesday 2026-09-23: 9/24-9/26 추석, then the weekend.
+        publish(approved(beforeChuseok, "카드", 10_000, Instant.parse("2026-09-23T03:00:00Z")));
+        // Friday 2027-02-05: 2/6-2/8 설날 and 2/9 substitute holiday.
+        publish(approved(beforeSeollal, "계좌이체", 10_000, Instant.parse("2027-02-05T03:00:00Z")));
+
+        awaitSettlement(beforeChuseok, 1, view -> assertThat(view.get("entries").get(0).get("payoutDate").asString())
+                .as("D+3 skipping 추석 and the weekend").isEqualTo("2026-09-30"));
+        awaitSettlement(beforeSeollal, 1, view -> assertThat(view.get("entries").get(0).get("payoutDate").asString())
+                .as("D+2 skipping the weekend, 설날 and its substitute holiday").isEqualTo("2027-02-11"));
+    }
+
+    @Test
+    void aCancelReplayedFromTheDeadLetterTopicAfterLaterCancelsLeavesTheLedgerRight() {
+        String orderId = newOrderId();
+        var first = canceled(orderId, "카드", 1_000, 333, 667, FRIDAY_AFTERNOON_KST.plusSeconds(60));
+        publish(approved(orderId, "카드", 1_000, FRIDAY_AFTERNOON_KST));
+        // The first cancel was dead-lettered; the second and third went through.
+        publish(canceled(orderId, "카드", 1_000, 333, 334, FRIDAY_AFTERNOON_KST.plusSeconds(120)));
+        publish(canceled(orderId, "카드", 1_000, 334, 0, FRIDAY_AFTERNOON_KST.plusSeconds(180)));
+        awaitSettlement(orderId, 3, view -> { });
+
+        publish(first);
+        publish(first);
+        publish(new EventEnvelope<>(UUID.randomUUID(), first.eventType(), first.occurredAt(), orderId,
+                first.payload()));
+
+        awaitSettlement(orderId, 4, view -> {
+            assertTotals(view, 1_000, 1_000, 0, 0, 0);
+            assertEntry(view.get("entries").get(1), -333, -11, -1, -321);
+            assertEntry(view.get("entries").get(2), -333, -12, -1, -320);
+        });
+        assertThat(settlementOf(orderId).body().get("entries").size()).as("replays booked once").isEqualTo(4);
+    }
+
     static void assertTotals(JsonNode view, long gross, long canceled, long fee, long vat, long net) {
         assertThat(view.get("grossAmount").asLong()).as("grossAmount").isEqualTo(gross);
         assertThat(view.get("canceledAmount").asLong()).as("canceledAmount").isEqualTo(canceled);

@@ -66,14 +66,43 @@ class SettlementApiIT extends AbstractIntegrationTest {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode days = response.body();
-        assertThat(days.size()).isEqualTo(2);
-        // card 10,000: fee 340 vat 34; transfer 20,000: fee 400 vat 40
-        assertDay(days.get(0), "2025-03-03", 2, 30_000, 0, 740, 74, 29_186);
+        assertThat(days.size()).as("one row per date and method").isEqualTo(3);
+        // transfer 20,000: fee 400 vat 40; card 10,000: fee 340 vat 34
+        assertDay(days.get(0), "2025-03-03", "계좌이체", 1, 20_000, 0, 400, 40, 19_560);
+        assertDay(days.get(1), "2025-03-03", "카드", 1, 10_000, 0, 340, 34, 9_626);
         // half of the card payment cancelled: fee 340 -> 170, vat 34 -> 17 given back
-        assertDay(days.get(1), "2025-03-04", 1, 0, 5_000, -170, -17, -4_813);
+        assertDay(days.get(2), "2025-03-04", "카드", 1, 0, 5_000, -170, -17, -4_813);
 
         Response fifth = get("/api/v1/settlements/daily?from=2025-03-05&to=2025-03-05");
-        assertDay(fifth.body().get(0), "2025-03-05", 1, 7_000, 0, 238, 24, 6_738);
+        assertDay(fifth.body().get(0), "2025-03-05", "카드", 1, 7_000, 0, 238, 24, 6_738);
+
+        Response months = get("/api/v1/settlements/monthly?from=2025-02&to=2025-03");
+        assertThat(months.status()).isEqualTo(200);
+        assertThat(months.body().size()).as("March only, per method").isEqualTo(2);
+        JsonNode march = months.body().get(1);
+        assertThat(march.get("month").asString()).isEqualTo("2025-03");
+        assertThat(march.get("method").asString()).isEqualTo("카드");
+        assertThat(march.get("count").asLong()).isEqualTo(3);
+        assertThat(march.get("gross").asLong()).isEqualTo(17_000);
+        assertThat(march.get("canceled").asLong()).isEqualTo(5_000);
+        assertThat(march.get("fee").asLong()).isEqualTo(340 - 170 + 238);
+        assertThat(march.get("vat").asLong()).isEqualTo(34 - 17 + 24);
+        assertThat(march.get("net").asLong()).isEqualTo(9_626 - 4_813 + 6_738);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"?from=2025-03&to=2025-02", "?from=2025-01&to=2025-13", "?from=2025-1&to=2025-02",
+            "?from=2025-01", "", "?from=2025-01&to=2026-01", "?from=2025-01-01&to=2025-02-01"})
+    void rejectsInvalidMonthRangesWithAProblem(String query) {
+        assertProblem(get("/api/v1/settlements/monthly" + query), 400, "INVALID_DATE_RANGE");
+    }
+
+    @Test
+    void acceptsTwelveMonths() {
+        Response response = get("/api/v1/settlements/monthly?from=2019-01&to=2019-12");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().size()).isZero();
     }
 
     @Test
@@ -86,9 +115,10 @@ class SettlementApiIT extends AbstractIntegrationTest {
         });
     }
 
-    private static void assertDay(JsonNode day, String date, long count, long gross, long canceled, long fee, long vat,
-                                  long net) {
+    private static void assertDay(JsonNode day, String date, String method, long count, long gross, long canceled,
+                                  long fee, long vat, long net) {
         assertThat(day.get("date").asString()).isEqualTo(date);
+        assertThat(day.get("method").asString()).isEqualTo(method);
         assertThat(day.get("count").asLong()).as("count").isEqualTo(count);
         assertThat(day.get("gross").asLong()).as("gross").isEqualTo(gross);
         assertThat(day.get("canceled").asLong()).as("canceled").isEqualTo(canceled);

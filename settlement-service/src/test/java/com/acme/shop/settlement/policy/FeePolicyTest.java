@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,46 @@ class FeePolicyTest {
         assertThatThrownBy(() -> MethodTerms.fixed(-300, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MethodTerms.rate("3.4", -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FeePolicy(Map.of(), new BigDecimal("-10"), true, BusinessCalendar.weekendsOnly()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} {1} sold {2} -> fee {3}, vat {4}, payout {5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # method | provider | sold       | amount | fee | vat | payout
+            카드     |          | 2026-12-31 | 10000  | 340 | 34  | 2027-01-06
+            카드     |          | 2027-01-01 | 10000  | 320 | 32  | 2027-01-06
+            카드     |          | 2027-07-01 | 10000  | 300 | 30  | 2027-07-06
+            간편결제  | 토스페이  | 2026-12-31 | 10000  | 300 | 30  | 2027-01-05
+            간편결제  | 토스페이  | 2027-03-02 | 10000  | 250 | 25  | 2027-03-03
+            간편결제  | 네이버페이 | 2027-03-02 | 10000  | 340 | 34  | 2027-03-04
+            간편결제  | 네이버페이 | 2027-07-01 | 10000  | 310 | 31  | 2027-07-05
+            간편결제  |          | 2027-07-01 | 10000  | 340 | 34  | 2027-07-05
+            가상계좌  |          | 2026-12-31 | 50000  | 300 | 30  | 2027-01-05
+            가상계좌  |          | 2027-01-01 | 50000  | 400 | 40  | 2027-01-05
+            """)
+    void appliesTheTermsInForceOnTheSalesDateAndPerEasyPayProvider(String method, String provider, LocalDate sold,
+                                                                   long amount, long fee, long vat,
+                                                                   LocalDate payout) {
+        FeePolicy dated = new FeePolicy(Map.of(), Map.of("토스페이", MethodTerms.rate("3.0", 2)), List.of(
+                new TariffChange(LocalDate.parse("2027-07-01"), Map.of(PaymentMethod.CARD, TermsPatch.rate("3.0"),
+                        PaymentMethod.TRANSFER, TermsPatch.rate("1.5")), Map.of("네이버페이", TermsPatch.rate("3.1"))),
+                new TariffChange(LocalDate.parse("2027-01-01"), Map.of(PaymentMethod.CARD, TermsPatch.rate("3.2"),
+                        PaymentMethod.VIRTUAL_ACCOUNT, new TermsPatch(null, 400L, null)), Map.of()),
+                new TariffChange(LocalDate.parse("2027-03-01"), Map.of(), Map.of("토스페이",
+                        new TermsPatch(new BigDecimal("2.5"), null, 1)))),
+                BigDecimal.TEN, true, new BusinessCalendar(java.util.Set.of(LocalDate.parse("2027-01-01"))));
+
+        assertThat(dated.saleCharge(method, provider, sold, amount)).isEqualTo(new Charge(fee, vat));
+        assertThat(dated.payoutDate(method, provider, sold)).isEqualTo(payout);
+    }
+
+    @Test
+    void refusesTwoFeeChangesOnOneDate() {
+        LocalDate day = LocalDate.parse("2027-01-01");
+        assertThatThrownBy(() -> new FeePolicy(Map.of(), Map.of(), List.of(
+                new TariffChange(day, Map.of(PaymentMethod.CARD, TermsPatch.rate("3.0")), Map.of()),
+                new TariffChange(day, Map.of(PaymentMethod.CARD, TermsPatch.rate("3.1")), Map.of())),
+                BigDecimal.TEN, true, BusinessCalendar.weekendsOnly()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

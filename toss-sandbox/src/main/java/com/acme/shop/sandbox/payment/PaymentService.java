@@ -3,6 +3,7 @@ package com.acme.shop.sandbox.payment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.acme.shop.sandbox.SandboxProperties;
@@ -91,6 +92,35 @@ public class PaymentService {
         Payment payment = found.orElseThrow(() -> new TossException(TossErrorCode.NOT_FOUND_PAYMENT));
         payment.expireIfSessionLapsed(clock.instant(), sessionTimeout);
         return payment.snapshot();
+    }
+
+    // ---- Hook for com.acme.shop.sandbox.settlement (GET /v1/settlements), added with issue #6 ------------------
+    // Read-only: the settlement package builds its rows from these copies and never changes a payment.
+
+    /** Every payment that was ever approved (DONE, PARTIAL_CANCELED or CANCELED), with its cancel transactions. */
+    public List<ApprovedPayment> approvedPayments() {
+        return payments.all().stream()
+            .map(Payment::snapshot)
+            .filter(PaymentSnapshot::isApproved)
+            .map(p -> new ApprovedPayment(p.merchantId(), p.paymentKey(), p.orderId(), p.method().label(),
+                    p.method() == PaymentMethod.EASY_PAY ? "토스페이" : null, p.totalAmount(), p.approvedAt(),
+                    p.approvalTransactionKey(),
+                    p.cancels().stream()
+                        .map(c -> new ApprovedCancel(c.cancelAmount(), c.cancelReason(), c.refundableAmount(),
+                                c.canceledAt(), c.transactionKey()))
+                        .toList()))
+            .toList();
+    }
+
+    /** An approved payment as the settlements endpoint sees it; {@code method} is Toss's Korean label. */
+    public record ApprovedPayment(String merchantId, String paymentKey, String orderId, String method,
+            String easyPayProvider, long totalAmount, Instant approvedAt, String approvalTransactionKey,
+            List<ApprovedCancel> cancels) {
+    }
+
+    /** One cancel of an approved payment, oldest first. */
+    public record ApprovedCancel(long cancelAmount, String cancelReason, long refundableAmount, Instant canceledAt,
+            String transactionKey) {
     }
 
 }

@@ -1,5 +1,6 @@
 package com.acme.shop.sandbox.payment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,11 @@ class Payments {
 
     Optional<Payment> byOrderId(String orderId) {
         return Optional.ofNullable(orderId).map(byOrderId::get);
+    }
+
+    /** Hook for the settlements endpoint (see {@link PaymentService#approvedPayments()}): every payment, unordered. */
+    List<Payment> all() {
+        return List.copyOf(byKey.values());
     }
 
 }

@@ -1,0 +1,330 @@
+package com.acme.shop.settlement.export;
+
+import com.acme.shop.settlement.ledger.SalesDateRange;
+import com.acme.shop.settlement.policy.BusinessCalendar;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Writes the finance workbook for a range of Korean sales dates straight to an output stream (fastexcel), reading the
+ * ledger with a streaming JDBC cursor, so neither the rows nor the file are ever held in memory.
+ *
+ * <ul>
+ *   <li>요약 (summary): totals per sales date and payment method, then a 합계 row;</li>
+ *   <li>거래내역 (detail): one row per ledger entry (approval or cancel), ordered by sales date; continued on
+ *       거래내역 (2), ... past Excel's 1,048,576 rows;</li>
+ *   <li>대사불일치 (mismatches): every reconciliation mismatch recorded for those sales dates.</li>
+ * </ul>
+ * All three sheets read one consistent snapshot (one read-only REPEATABLE READ transaction). Amounts are numbers in
+ * {@code #,##0}, dates real Excel dates, the header row is frozen and filtered, text is neutralised against formula
+ * injection ({@link ExcelText}). fastexcel ignores column styles, so every number and date cell gets its format;
+ * widths and the frozen pane are set before the first flush.
+ */
+@Service
+public class SettlementExport {
+
+    static final String KRW = "#,##0";
+    static final String DATE = "yyyy-mm-dd";
+    static final String DATE_TIME = "yyyy-mm-dd hh:mm:ss";
+    /** Excel's limit is 1,048,576 rows; one is the header. */
+    static final int MAX_DATA_ROWS = 1_048_575;
+    private static final int STYLE_BATCH = 1_000;
+
+    static final List<String> SUMMARY_HEADERS = List.of("매출일", "결제수단", "거래건수", "결제금액", "취소금액",
+            "수수료", "부가세", "정산금액");
+    static final List<String> DETAIL_HEADERS = List.of("매출일", "지급예정일", "거래구분", "주문번호", "결제키",
+            "거래키", "결제수단", "간편결제사", "거래금액", "수수료", "부가세", "정산금액", "거래일시");
+    static final List<String> MISMATCH_HEADERS = List.of("매출일", "불일치 유형", "상태", "주문번호", "결제키",
+            "거래키", "장부 값", "토스 값", "최초 발견", "최근 확인", "해소 일시");
+
+    private static final double[] SUMMARY_WIDTHS = {12, 12, 10, 16, 16, 14, 12, 16};
+    private static final double[] DETAIL_WIDTHS = {12, 12, 10, 28, 30, 36, 12, 14, 14, 12, 10, 14, 20};
+    private static final double[] MISMATCH_WIDTHS = {12, 18, 10, 28, 30, 36, 14, 14, 20, 20, 20};
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+
+    SettlementExport(DataSource dataSource, PlatformTransactionManager transactions,
+                     @Value("${settlement.export.fetch-size:2000}") int fetchSize) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(streamingFetchSize(dataSource, fetchSize));
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** File name finance sees: 정산_YYYYMMDD-YYYYMMDD.xlsx. */
+    public static String fileName(SalesDateRange range) {
+        return "정산_" + compact(range.from()) + "-" + compact(range.to()) + ".xlsx";
+    }
+
+    static String asciiFileName(SalesDateRange range) {
+        return "settlement_" + compact(range.from()) + "-" + compact(range.to()) + ".xlsx";
+    }
+
+    private static String compact(LocalDate date) {
+        return date.toString().replace("-", "");
+    }
+
+    /** Writes the workbook; returns the number of detail rows. */
+    public long write(SalesDateRange range, OutputStream out) {
+        Long rows = snapshot.execute(tx -> {
+            try {
+                Workbook workbook = new Workbook(out, "settlement-service", "1.0");
+                workbook.setCompressionLevel(1);
+                summary(workbook, range);
+                long written = detail(workbook, range);
+                mismatches(workbook, range);
+                workbook.finish();
+                return written;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return rows == null ? 0 : rows;
+    }
+
+    private void summary(Workbook workbook, SalesDateRange range) throws IOException {
+        Worksheet sheet = sheet(workbook, "요약", SUMMARY_HEADERS, SUMMARY_WIDTHS);
+        long[] total = new long[6];
+        int[] row = {0};
+        jdbc.query("""
+                SELECT sales_date, method, COUNT(*),
+                       SUM(CASE WHEN entry_type = 'SALE' THEN amount ELSE 0 END),
+                       SUM(CASE WHEN entry_type = 'CANCEL' THEN -amount ELSE 0 END),
+                       SUM(fee), SUM(vat), SUM(net)
+                FROM settlement_entry WHERE sales_date BETWEEN ? AND ?
+                GROUP BY sales_date, method ORDER BY sales_date, method""", (ResultSet rs) -> {
+            int r = ++row[0];
+            date(sheet, r, 0, rs.getObject(1, LocalDate.class));
+            sheet.value(r, 1, ExcelText.neutralise(rs.getString(2)));
+            for (int i = 0; i < 6; i++) {
+                long value = rs.getLong(3 + i);
+                total[i] += value;
+                sheet.value(r, 2 + i, value);
+            }
+            sheet.range(r, 2, r, 7).style().format(KRW).set();
+        }, range.from(), range.to());
+        int last = row[0] + 1;
+        sheet.value(last, 0, "합계");
+        for (int i = 0; i < 6; i++) {
+            sheet.value(last, 2 + i, total[i]);
+        }
+        sheet.range(last, 0, last, 7).style().bold().format(KRW).set();
+        finish(sheet, last, SUMMARY_HEADERS.size());
+    }
+
+    private long detail(Workbook workbook, SalesDateRange range) throws IOException {
+        DetailWriter writer = new DetailWriter(workbook);
+        jdbc.query("""
+                SELECT sales_date, payout_date, entry_type, order_id, payment_key, transaction_key, method,
+                       easy_pay_provider, amount, fee, vat, net, occurred_at
+                FROM settlement_entry WHERE sales_date BETWEEN ? AND ? ORDER BY sales_date, id""",
+                (ResultSet rs) -> {
+                    try {
+                        writer.row(rs);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, range.from(), range.to());
+        writer.close();
+        return writer.total;
+    }
+
+    /** Streams detail rows, styling and flushing every {@value #STYLE_BATCH} rows, starting a new sheet when full. */
+    private final class DetailWriter {
+
+        private final Workbook workbook;
+        private Worksheet sheet;
+        private int sheets;
+        private int row;
+        private int batchStart;
+        private long total;
+
+        DetailWriter(Workbook workbook) {
+            this.workbook = workbook;
+        }
+
+        void row(ResultSet rs) throws SQLException, IOException {
+            if (sheet != null && row == MAX_DATA_ROWS) {
+                close();
+            }
+            if (sheet == null) {
+                open();
+            }
+            int r = ++row;
+            sheet.value(r, 0, rs.getObject(1, LocalDate.class));
+            sheet.value(r, 1, rs.getObject(2, LocalDate.class));
+            sheet.value(r, 2, "SALE".equals(rs.getString(3)) ? "승인" : "취소");
+            sheet.inlineString(r, 3, ExcelText.neutralise(rs.getString(4)));
+            sheet.inlineString(r, 4, ExcelText.neutralise(rs.getString(5)));
+            sheet.inlineString(r, 5, ExcelText.neutralise(rs.getString(6)));
+            sheet.value(r, 6, ExcelText.neutralise(rs.getString(7)));
+            String provider = rs.getString(8);
+            if (provider != null) {
+                sheet.value(r, 7, ExcelText.neutralise(provider));
+            }
+            sheet.value(r, 8, rs.getLong(9));
+            sheet.value(r, 9, rs.getLong(10));
+            sheet.value(r, 10, rs.getLong(11));
+            sheet.value(r, 11, rs.getLong(12));
+            sheet.value(r, 12, koreanTime(rs.getObject(13, LocalDateTime.class)));
+            total++;
+            if (r - batchStart + 1 == STYLE_BATCH) {
+                styleBatch();
+                sheet.flush();
+            }
+        }
+
+        private void styleBatch() {
+            if (row >= batchStart) {
+                sheet.range(batchStart, 0, row, 1).style().format(DATE).set();
+                sheet.range(batchStart, 8, row, 11).style().format(KRW).set();
+                sheet.range(batchStart, 12, row, 12).style().format(DATE_TIME).set();
+                batchStart = row + 1;
+            }
+        }
+
+        private void open() {
+            sheets++;
+            sheet = sheet(workbook, sheets == 1 ? "거래내역" : "거래내역 (" + sheets + ")", DETAIL_HEADERS,
+                    DETAIL_WIDTHS);
+            row = 0;
+            batchStart = 1;
+        }
+
+        /** Finishes the current sheet; with no rows at all, an empty 거래내역 sheet (headers only). */
+        void close() throws IOException {
+            if (sheet == null) {
+                if (sheets > 0) {
+                    return;
+                }
+                open();
+            }
+            styleBatch();
+            finish(sheet, row, DETAIL_HEADERS.size());
+            sheet = null;
+        }
+    }
+
+    private void mismatches(Workbook workbook, SalesDateRange range) throws IOException {
+        Worksheet sheet = sheet(workbook, "대사불일치", MISMATCH_HEADERS, MISMATCH_WIDTHS);
+        int[] row = {0};
+        jdbc.query("""
+                SELECT sales_date, kind, status, order_id, payment_key, transaction_key, ledger_value, toss_value,
+                       first_detected_at, last_detected_at, resolved_at
+                FROM reconciliation_mismatch WHERE sales_date BETWEEN ? AND ? ORDER BY sales_date, id""",
+                (ResultSet rs) -> {
+                    int r = ++row[0];
+                    date(sheet, r, 0, rs.getObject(1, LocalDate.class));
+                    sheet.value(r, 1, kindLabel(rs.getString(2)));
+                    sheet.value(r, 2, "OPEN".equals(rs.getString(3)) ? "미해결" : "해소");
+                    text(sheet, r, 3, rs.getString(4));
+                    text(sheet, r, 4, rs.getString(5));
+                    text(sheet, r, 5, rs.getString(6));
+                    valueCell(sheet, r, 6, rs.getString(7));
+                    valueCell(sheet, r, 7, rs.getString(8));
+                    for (int i = 0; i < 3; i++) {
+                        LocalDateTime at = rs.getObject(9 + i, LocalDateTime.class);
+                        if (at != null) {
+                            sheet.value(r, 8 + i, koreanTime(at));
+                            sheet.style(r, 8 + i).format(DATE_TIME).set();
+                        }
+                    }
+                }, range.from(), range.to());
+        finish(sheet, row[0], MISMATCH_HEADERS.size());
+    }
+
+    /** Timestamps are stored as UTC wall-clock values (hibernate.jdbc.time_zone); finance reads Korean time. */
+    private static LocalDateTime koreanTime(LocalDateTime utc) {
+        return LocalDateTime.ofInstant(utc.toInstant(ZoneOffset.UTC), BusinessCalendar.ZONE);
+    }
+
+    private static String kindLabel(String kind) {
+        return switch (kind) {
+            case "MISSING_AT_TOSS" -> "토스 누락";
+            case "MISSING_IN_LEDGER" -> "장부 누락";
+            case "SALES_DATE" -> "매출일 불일치";
+            case "AMOUNT" -> "거래금액 불일치";
+            case "FEE" -> "수수료 불일치";
+            case "VAT" -> "부가세 불일치";
+            case "PAYOUT_AMOUNT" -> "지급금액 불일치";
+            case "PAYOUT_DATE" -> "지급일 불일치";
+            default -> ExcelText.neutralise(kind);
+        };
+    }
+
+    /** A mismatch value: a won amount becomes a number, an ISO date a date, anything else neutralised text. */
+    private static void valueCell(Worksheet sheet, int r, int c, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.matches("-?\\d{1,18}")) {
+            sheet.value(r, c, Long.parseLong(value));
+            sheet.style(r, c).format(KRW).set();
+            return;
+        }
+        try {
+            date(sheet, r, c, LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            text(sheet, r, c, value);
+        }
+    }
+
+    private static void text(Worksheet sheet, int r, int c, String value) {
+        if (value != null) {
+            sheet.inlineString(r, c, ExcelText.neutralise(value));
+        }
+    }
+
+    private static void date(Worksheet sheet, int r, int c, LocalDate date) {
+        sheet.value(r, c, date);
+        sheet.style(r, c).format(DATE).set();
+    }
+
+    /** A sheet with its bold header row, column widths and frozen header, all set before anything is flushed. */
+    private static Worksheet sheet(Workbook workbook, String name, List<String> headers, double[] widths) {
+        Worksheet sheet = workbook.newWorksheet(name);
+        for (int c = 0; c < headers.size(); c++) {
+            sheet.value(0, c, headers.get(c));
+            sheet.width(c, widths[c]);
+        }
+        sheet.range(0, 0, 0, headers.size() - 1).style().bold().fillColor("DDEBF7").set();
+        sheet.freezePane(0, 1);
+        return sheet;
+    }
+
+    private static void finish(Worksheet sheet, int lastRow, int columns) throws IOException {
+        sheet.setAutoFilter(0, 0, Math.max(lastRow, 0), columns - 1);
+        sheet.finish();
+    }
+
+    /** MySQL Connector/J streams rows only with {@code Integer.MIN_VALUE}; MariaDB's driver streams with any size. */
+    private static int streamingFetchSize(DataSource dataSource, int fetchSize) {
+        try (Connection connection = dataSource.getConnection()) {
+            String driver = connection.getMetaData().getDriverName().toLowerCase(java.util.Locale.ROOT);
+            return driver.contains("mysql") && !driver.contains("mariadb") ? Integer.MIN_VALUE : fetchSize;
+        } catch (SQLException e) {
+            return fetchSize;
+        }
+    }
+}
