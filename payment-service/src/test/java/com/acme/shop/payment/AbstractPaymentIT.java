@@ -124,6 +124,14 @@ public abstract class AbstractPaymentIT {
         }
     }
 
+    /** Calls Toss's (the sandbox's) own API as the merchant, bypassing payment-service. */
+    protected static Http.Response tossApi(String path, Object body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        headers.put("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R:".getBytes(StandardCharsets.UTF_8)));
+        return Http.post(SANDBOX_URL + path, body, headers);
+    }
+
     private static HttpServer catalogStub() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -95,6 +95,41 @@ public class RefundService {
         });
     }
 
+    /** A refund of ours is still being worked on for this order: its cancel at Toss will be recorded by us. */
+    public boolean hasOpenRefund(String orderId) {
+        return cancels.findByOrderIdOrderById(orderId).stream()
+                .anyMatch(c -> c.status() == PaymentCancel.Status.REQUESTED || c.status() == PaymentCancel.Status.RETRYING);
+    }
+
+    /**
+     * Records cancels that Toss made without us (Toss dashboard, or learnt from a webhook): each cancel
+     * transaction we do not know yet becomes a SUCCEEDED refund row (unique transaction key) and a
+     * PAYMENT_CANCELED with cause EXTERNAL. Must run in the caller's transaction, under the payment's lock.
+     *
+     * @return how many cancels were recorded
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int recordCancelsMadeElsewhere(Payment payment, PgPayment pg) {
+        List<String> recorded = cancels.recordedTransactionKeys(payment.orderId());
+        int count = 0;
+        for (PgPayment.PgCancel pgCancel : pg.cancels()) {
+            if (pgCancel.transactionKey() == null || recorded.contains(pgCancel.transactionKey())) {
+                continue;
+            }
+            String reason = pgCancel.cancelReason() == null ? "토스 대시보드에서 취소" : pgCancel.cancelReason();
+            PaymentCancel cancel = PaymentCancel.request("ext-" + pgCancel.transactionKey(), payment.orderId(),
+                    CancelCause.EXTERNAL, pgCancel.cancelAmount(), reason, clock.instant());
+            cancel.succeed(pgCancel.transactionKey(), clock.instant());
+            cancels.save(cancel);
+            PaymentCanceled event = payment.recordCancel(pgCancel.cancelAmount(), pgCancel.refundableAmount(),
+                    pgCancel.transactionKey(), reason, CancelCause.EXTERNAL,
+                    pgCancel.canceledAt() == null ? clock.instant() : pgCancel.canceledAt(), clock.instant());
+            outbox.append(EventEnvelope.of(event, clock.instant()));
+            count++;
+        }
+        return count;
+    }
+
     static String compensationReason(OrderCreationFailed failed) {
         String cause = switch (failed.reasonCode()) {
             case OUT_OF_STOCK -> "재고 부족";
@@ -134,7 +169,8 @@ public class RefundService {
         }
         String key = tx.execute(s -> pgRequests.recordNextAttempt(PgRequests.Kind.CANCEL, cancel.orderId(),
                 cancel.requestId(), clock.instant()));
-        PgResult<PgPayment> result = gateway.cancel(payment.paymentKey(), cancel.cancelAmount(), cancel.cancelReason(), key);
+        PgResult<PgPayment> result = gateway.cancel(payment.paymentKey(), cancel.cancelAmount(), cancel.cancelReason(),
+                "가상계좌".equals(payment.method()) ? payment.refundAccount() : null, key);
         switch (result) {
             case PgResult.Success<PgPayment> success -> {
                 pgRequests.recordOutcome(key, "CANCELED", 200, null, clock.instant());

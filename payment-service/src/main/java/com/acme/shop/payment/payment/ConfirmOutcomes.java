@@ -86,8 +86,13 @@ class ConfirmOutcomes {
 
     private Recorded approved(Payment payment, String key, PgPayment pg, Instant recheckAt) {
         pgRequests.recordOutcome(key, "APPROVED", 200, null, clock.instant());
-        if (!payment.orderId().equals(pg.orderId()) || payment.totalAmount() != pg.totalAmount()
-                || !"DONE".equals(pg.status())) {
+        boolean matches = payment.orderId().equals(pg.orderId()) && payment.totalAmount() == pg.totalAmount();
+        if (matches && "WAITING_FOR_DEPOSIT".equals(pg.status())) {
+            // a virtual account was issued: the saga starts with the deposit (DEPOSIT_CALLBACK, re-checked at Toss)
+            payment.awaitDeposit(pg, clock.instant());
+            return new Recorded(payment, null, false);
+        }
+        if (!matches || !"DONE".equals(pg.status())) {
             // Toss holds something other than what we asked for: never ship it, let a person look.
             String reason = "Toss reports " + pg.status() + " " + pg.totalAmount() + " won for order " + pg.orderId()
                     + "; checkout was " + payment.totalAmount() + " won";

@@ -86,6 +86,21 @@ public class Payment {
     private Instant nextRecoveryAt;
     @Column(name = "review_reason")
     private String reviewReason;
+    /** Toss's per-payment secret; a DEPOSIT_CALLBACK is genuine only if it carries the same value. */
+    @Column(name = "pg_secret")
+    private String pgSecret;
+    @Column(name = "va_bank_code")
+    private String virtualAccountBank;
+    @Column(name = "va_account_number")
+    private String virtualAccountNumber;
+    @Column(name = "va_due_at")
+    private Instant virtualAccountDueAt;
+    @Column(name = "refund_bank_code")
+    private String refundBankCode;
+    @Column(name = "refund_account_no")
+    private String refundAccountNumber;
+    @Column(name = "refund_holder_name")
+    private String refundHolderName;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "payment_item", joinColumns = @JoinColumn(name = "payment_id"))
@@ -136,10 +151,74 @@ public class Payment {
         this.nextRecoveryAt = null;
     }
 
+    /** The customer's account for refunds of a deposited virtual account (Toss requires one). */
+    public void useRefundAccount(RefundAccount account) {
+        this.refundBankCode = account.bankCode();
+        this.refundAccountNumber = account.accountNumber();
+        this.refundHolderName = account.holderName();
+    }
+
+    public RefundAccount refundAccount() {
+        return refundAccountNumber == null ? null
+                : new RefundAccount(refundBankCode, refundAccountNumber, refundHolderName);
+    }
+
+    /** Toss issued a virtual account: no money yet; the saga starts when the deposit arrives. */
+    public void awaitDeposit(PgPayment pg, Instant now) {
+        moveTo(PaymentStatus.WAITING_FOR_DEPOSIT, now);
+        this.method = pg.method();
+        this.pgSecret = pg.secret();
+        this.lastTransactionKey = pg.lastTransactionKey();
+        this.nextRecoveryAt = null;
+        if (pg.virtualAccount() != null) {
+            this.virtualAccountBank = pg.virtualAccount().bankCode();
+            this.virtualAccountNumber = pg.virtualAccount().accountNumber();
+            this.virtualAccountDueAt = pg.virtualAccount().dueAt();
+        }
+    }
+
+    /** The virtual account's due date passed without a deposit: the payment ends, no money was taken. */
+    public boolean depositOverdue(Instant now) {
+        return status == PaymentStatus.WAITING_FOR_DEPOSIT && virtualAccountDueAt != null
+                && !now.isBefore(virtualAccountDueAt);
+    }
+
+    /** A virtual account canceled before any deposit: ends without money ever moving. */
+    public void cancelBeforeDeposit(String transactionKey, Instant now) {
+        moveTo(PaymentStatus.CANCELED, now);
+        this.balanceAmount = 0;
+        this.lastTransactionKey = transactionKey;
+    }
+
+    public boolean hasSecret() {
+        return pgSecret != null;
+    }
+
+    public boolean secretMatches(String presented) {
+        return pgSecret != null && presented != null && java.security.MessageDigest.isEqual(
+                pgSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public String virtualAccountBank() {
+        return virtualAccountBank;
+    }
+
+    public String virtualAccountNumber() {
+        return virtualAccountNumber;
+    }
+
+    public Instant virtualAccountDueAt() {
+        return virtualAccountDueAt;
+    }
+
     /** Toss approved. Returns the event that starts the saga. */
     public PaymentApproved approve(PgPayment pg, Instant now) {
         moveTo(PaymentStatus.DONE, now);
         this.nextRecoveryAt = null;
+        if (pg.secret() != null) {
+            this.pgSecret = pg.secret();
+        }
         this.method = pg.method();
         this.easyPayProvider = pg.easyPayProvider();
         this.approvalTransactionKey = pg.lastTransactionKey();

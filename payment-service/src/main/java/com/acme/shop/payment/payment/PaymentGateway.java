@@ -15,7 +15,9 @@ public interface PaymentGateway {
     PgResult<Optional<PgPayment>> findByOrderId(String orderId);
 
     /**
-     * @param cancelAmount null cancels the whole remaining balance
+     * @param cancelAmount  null cancels the whole remaining balance
+     * @param refundAccount where the money goes for a deposited virtual account; null for card-like methods
      */
-    PgResult<PgPayment> cancel(String paymentKey, Long cancelAmount, String reason, String idempotencyKey);
+    PgResult<PgPayment> cancel(String paymentKey, Long cancelAmount, String reason, RefundAccount refundAccount,
+                               String idempotencyKey);
 }

@@ -10,10 +10,15 @@ import java.util.List;
  */
 public record PgPayment(String paymentKey, String orderId, String status, String method, String easyPayProvider,
                         long totalAmount, long balanceAmount, String lastTransactionKey, Instant approvedAt,
-                        String failureCode, String failureMessage, List<PgCancel> cancels) {
+                        String failureCode, String failureMessage, List<PgCancel> cancels, String secret,
+                        PgVirtualAccount virtualAccount) {
 
     public PgPayment {
         cancels = cancels == null ? List.of() : List.copyOf(cancels);
+    }
+
+    /** Where the customer pays a virtual-account payment, and until when. */
+    public record PgVirtualAccount(String bankCode, String accountNumber, Instant dueAt, boolean expired) {
     }
 
     /** One cancel transaction at the PG. */

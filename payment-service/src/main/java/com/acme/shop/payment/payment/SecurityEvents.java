@@ -15,7 +15,7 @@ import java.time.Clock;
  * Written in its own transaction so it survives the refusal, and logged under the {@code SECURITY} logger.
  */
 @Component
-class SecurityEvents {
+public class SecurityEvents {
 
     private static final Logger security = LoggerFactory.getLogger("SECURITY");
 

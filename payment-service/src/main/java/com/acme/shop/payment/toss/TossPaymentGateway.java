@@ -3,6 +3,7 @@ package com.acme.shop.payment.toss;
 import com.acme.shop.payment.payment.PaymentGateway;
 import com.acme.shop.payment.payment.PgPayment;
 import com.acme.shop.payment.payment.PgResult;
+import com.acme.shop.payment.payment.RefundAccount;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
@@ -47,8 +48,12 @@ class TossPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public PgResult<PgPayment> cancel(String paymentKey, Long cancelAmount, String reason, String idempotencyKey) {
-        return attempt(() -> toPg(toss.cancel(paymentKey, new TossWire.CancelRequest(reason, cancelAmount), idempotencyKey)));
+    public PgResult<PgPayment> cancel(String paymentKey, Long cancelAmount, String reason, RefundAccount refundAccount,
+                                      String idempotencyKey) {
+        TossWire.RefundReceiveAccount account = refundAccount == null ? null : new TossWire.RefundReceiveAccount(
+                refundAccount.bankCode(), refundAccount.accountNumber(), refundAccount.holderName());
+        return attempt(() -> toPg(toss.cancel(paymentKey, new TossWire.CancelRequest(reason, cancelAmount, account),
+                idempotencyKey)));
     }
 
     private <T> PgResult<T> attempt(Supplier<T> call) {
@@ -94,7 +99,27 @@ class TossPaymentGateway implements PaymentGateway {
                 p.easyPay() == null ? null : p.easyPay().provider(), nz(p.totalAmount()), nz(p.balanceAmount()),
                 p.lastTransactionKey(), instant(p.approvedAt()),
                 p.failure() == null ? null : p.failure().code(), p.failure() == null ? null : p.failure().message(),
-                cancels);
+                cancels, p.secret(), virtualAccount(p.virtualAccount()));
+    }
+
+    private static PgPayment.PgVirtualAccount virtualAccount(TossWire.VirtualAccount va) {
+        if (va == null) {
+            return null;
+        }
+        return new PgPayment.PgVirtualAccount(va.bankCode(), va.accountNumber(), dueDate(va.dueDate()),
+                Boolean.TRUE.equals(va.expired()));
+    }
+
+    /** Toss documents {@code yyyy-MM-dd'T'HH:mm:ss} (KST implied) and has been seen sending an offset too. */
+    static Instant dueDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException noOffset) {
+            return java.time.LocalDateTime.parse(value).atZone(java.time.ZoneId.of("Asia/Seoul")).toInstant();
+        }
     }
 
     private static long nz(Long value) {

@@ -54,6 +54,10 @@ final class TossWire {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CancelRequest(String cancelReason, Long cancelAmount) {
+    record CancelRequest(String cancelReason, Long cancelAmount, RefundReceiveAccount refundReceiveAccount) {
+    }
+
+    /** Request side uses {@code bank}; the Payment object's refundReceiveAccount uses {@code bankCode}. */
+    record RefundReceiveAccount(String bank, String accountNumber, String holderName) {
     }
 }

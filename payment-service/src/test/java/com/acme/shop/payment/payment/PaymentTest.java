@@ -28,7 +28,7 @@ class PaymentTest {
 
     static PgPayment pgDone(long balance) {
         return new PgPayment("pk_1234567890", "order-abcdef", "DONE", "카드", null, 39_000, balance, "TX-APPROVAL",
-                NOW.plusSeconds(5), null, null, List.of());
+                NOW.plusSeconds(5), null, null, List.of(), null, null);
     }
 
     static Payment done() {

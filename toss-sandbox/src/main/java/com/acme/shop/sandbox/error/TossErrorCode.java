@@ -111,6 +111,10 @@ public enum TossErrorCode {
     INVALID_TEST_CODE(400, NONE, "테스트 코드가 유효하지 않습니다."),
     INVALID_CLIENT_KEY(400, NONE, "잘못된 클라이언트 키 입니다."),
 
+    // Sandbox-only: answers of POST /sandbox/payments/{paymentKey}/deposit (no Toss API does this)
+    NOT_WAITING_FOR_DEPOSIT(409, NONE, "입금 대기 중인 가상계좌 결제가 아닙니다."),
+    EXPIRED_VIRTUAL_ACCOUNT(409, NONE, "입금 기한이 지난 가상계좌입니다."),
+
     // Seen only in failUrl redirects and failure objects, never as an API answer of their own
     PAY_PROCESS_CANCELED(400, NONE, "사용자에 의해 결제가 취소되었습니다."),
     PAY_PROCESS_ABORTED(400, NONE, "결제 진행 중 승인에 실패하여 결제가 중단되었습니다."),

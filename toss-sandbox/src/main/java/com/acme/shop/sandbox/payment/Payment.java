@@ -16,7 +16,11 @@ import com.acme.shop.sandbox.error.TossException;
  *      |                     \----------------cancel (whole balance)----^
  *      +--declined--> ABORTED
  *      +--10 minutes without confirm--> EXPIRED
+ *      +--confirm (가상계좌)--> WAITING_FOR_DEPOSIT --deposit--> DONE (then cancels as above, with a refund account)
+ *                                     \--cancel (whole amount only)--> CANCELED
  * </pre>
+ *
+ * A virtual account past its due date stays WAITING_FOR_DEPOSIT with {@code expired = true} and refuses deposits.
  *
  * Every state-changing method is {@code synchronized}: concurrent confirms and cancels of the same payment are
  * serialised here, exactly once each, while different payments proceed in parallel. Refusals are thrown as the
@@ -56,6 +60,8 @@ final class Payment {
 
     private Failure failure;
 
+    private VirtualAccount virtualAccount;
+
     private Payment(String merchantId, String paymentKey, NewPayment order, Instant requestedAt) {
         this.merchantId = merchantId;
         this.paymentKey = paymentKey;
@@ -81,15 +87,24 @@ final class Payment {
         return orderId;
     }
 
+    PaymentMethod method() {
+        return method;
+    }
+
     /**
      * Lazily applies Toss's 10-minute confirm deadline. Toss expires sessions in the background; doing it on access
      * is indistinguishable from the outside.
      */
-    synchronized void expireIfSessionLapsed(Instant now, Duration sessionTimeout) {
+    synchronized boolean expireIfSessionLapsed(Instant now, Duration sessionTimeout) {
+        if (status == PaymentStatus.WAITING_FOR_DEPOSIT && !virtualAccount.expired() && virtualAccount.isDue(now)) {
+            virtualAccount = virtualAccount.expire(); // status unchanged and no webhook, as at Toss
+        }
         if (status == PaymentStatus.IN_PROGRESS && now.isAfter(requestedAt.plus(sessionTimeout))) {
             status = PaymentStatus.EXPIRED;
             failure = Failure.of(TossErrorCode.EXPIRED_PAYMENT);
+            return true;
         }
+        return false;
     }
 
     /**
@@ -109,6 +124,16 @@ final class Payment {
         if (!this.orderId.equals(orderId) || this.totalAmount != amount) {
             throw new TossException(TossErrorCode.INVALID_REQUEST, "결제 정보(orderId, amount)가 일치하지 않습니다.");
         }
+        if (method == PaymentMethod.VIRTUAL_ACCOUNT) {
+            if (approval.virtualAccount() == null) {
+                throw new IllegalArgumentException("a virtual-account payment needs an issued account");
+            }
+            status = PaymentStatus.WAITING_FOR_DEPOSIT;
+            virtualAccount = approval.virtualAccount();
+            lastTransactionKey = approval.transactionKey();
+            secret = approval.secret();
+            return;
+        }
         status = PaymentStatus.DONE;
         approvedAt = approval.at();
         approvalTransactionKey = approval.transactionKey();
@@ -117,11 +142,33 @@ final class Payment {
     }
 
     /** The card company or bank refused the approval: final, the payment can no longer be confirmed. */
-    synchronized void decline(TossErrorCode reason) {
+    synchronized boolean decline(TossErrorCode reason) {
         if (status == PaymentStatus.IN_PROGRESS) {
             status = PaymentStatus.ABORTED;
             failure = Failure.of(reason);
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * The customer paid into the virtual account (sandbox-only action): the payment is approved. Refused unless it is
+     * waiting for a deposit and the account is not past its due date.
+     */
+    synchronized void deposit(Instant at, String transactionKey, String depositorName) {
+        if (status != PaymentStatus.WAITING_FOR_DEPOSIT) {
+            throw new TossException(TossErrorCode.NOT_WAITING_FOR_DEPOSIT,
+                    TossErrorCode.NOT_WAITING_FOR_DEPOSIT.message() + " (status: " + status + ")");
+        }
+        if (virtualAccount.isDue(at)) {
+            virtualAccount = virtualAccount.expired() ? virtualAccount : virtualAccount.expire();
+            throw new TossException(TossErrorCode.EXPIRED_VIRTUAL_ACCOUNT);
+        }
+        status = PaymentStatus.DONE;
+        approvedAt = at;
+        approvalTransactionKey = transactionKey;
+        lastTransactionKey = transactionKey;
+        virtualAccount = virtualAccount.deposit(depositorName);
     }
 
     /**
@@ -129,6 +176,15 @@ final class Payment {
      * {@code expectedBalance} is Toss's legacy optimistic-lock guard ({@code refundableAmount}).
      */
     synchronized void cancel(Long amount, String reason, Long expectedBalance, CancelTransaction transaction) {
+        cancel(amount, reason, expectedBalance, null, transaction);
+    }
+
+    /**
+     * As above; {@code refundAccount} is required (and validated) only for a deposited virtual account, whose money
+     * goes back to that account. A virtual account still waiting for its deposit can only be cancelled in full.
+     */
+    synchronized void cancel(Long amount, String reason, Long expectedBalance, RefundAccount refundAccount,
+            CancelTransaction transaction) {
         if (status == PaymentStatus.CANCELED) {
             throw new TossException(TossErrorCode.ALREADY_CANCELED_PAYMENT);
         }
@@ -144,6 +200,17 @@ final class Payment {
             throw new TossException(TossErrorCode.NOT_CANCELABLE_AMOUNT,
                     TossErrorCode.NOT_CANCELABLE_AMOUNT.message() + " (취소 가능 금액: " + balanceAmount + ")");
         }
+        if (status == PaymentStatus.WAITING_FOR_DEPOSIT && cancelAmount != balanceAmount) {
+            throw new TossException(TossErrorCode.NOT_ALLOWED_PARTIAL_REFUND_WAITING_DEPOSIT);
+        }
+        boolean refundsDeposit = virtualAccount != null && status != PaymentStatus.WAITING_FOR_DEPOSIT;
+        if (refundsDeposit) {
+            if (refundAccount == null) {
+                throw new TossException(TossErrorCode.INVALID_REFUND_ACCOUNT_INFO,
+                        "입금 완료된 가상계좌 결제를 취소하려면 refundReceiveAccount가 필요합니다.");
+            }
+            virtualAccount = virtualAccount.refundedTo(refundAccount.validated());
+        }
         balanceAmount -= cancelAmount;
         cancels.add(new Cancel(cancelAmount, reason, balanceAmount, transaction.at(), transaction.transactionKey()));
         lastTransactionKey = transaction.transactionKey();
@@ -153,11 +220,17 @@ final class Payment {
     synchronized PaymentSnapshot snapshot() {
         return new PaymentSnapshot(merchantId, paymentKey, orderId, orderName, customerName, method, totalAmount,
                 balanceAmount, status, requestedAt, approvedAt, lastTransactionKey, approvalTransactionKey, secret,
-                failure, List.copyOf(cancels));
+                failure, List.copyOf(cancels), virtualAccount);
     }
 
     /** What Toss generates when it approves: the time, the approval's transaction key and the webhook secret. */
-    record Approval(Instant at, String transactionKey, String secret, Duration sessionTimeout) {
+    record Approval(Instant at, String transactionKey, String secret, Duration sessionTimeout,
+            VirtualAccount virtualAccount) {
+
+        Approval(Instant at, String transactionKey, String secret, Duration sessionTimeout) {
+            this(at, transactionKey, secret, sessionTimeout, null);
+        }
+
     }
 
     record CancelTransaction(Instant at, String transactionKey) {

@@ -46,7 +46,7 @@ class PaymentApiController {
     @PostMapping("/{paymentKey}/cancel")
     PaymentView cancel(@PathVariable String paymentKey, @Valid @RequestBody CancelRequest request) {
         return PaymentView.of(payments.cancel(paymentKey, request.cancelAmount(), request.cancelReason(),
-                request.refundableAmount()));
+                request.refundableAmount(), RefundAccountRequest.toAccount(request.refundReceiveAccount())));
     }
 
     /** Toss adds fields without a version bump; unknown fields are ignored in both directions. */
@@ -56,12 +56,22 @@ class PaymentApiController {
     }
 
     /**
-     * {@code refundReceiveAccount}, {@code taxFreeAmount} and {@code currency} are accepted for compatibility; the
-     * sandbox has no virtual accounts and no tax-free amounts, and only KRW.
+     * {@code refundReceiveAccount} is required for a deposited virtual account only. {@code taxFreeAmount} and
+     * {@code currency} are accepted for compatibility; the sandbox has no tax-free amounts, and only KRW.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CancelRequest(@NotBlank @Size(max = 200) String cancelReason, Long cancelAmount, Long refundableAmount,
-            Object refundReceiveAccount, Long taxFreeAmount, String currency) {
+            RefundAccountRequest refundReceiveAccount, Long taxFreeAmount, String currency) {
+    }
+
+    /** The request calls the bank {@code bank}; the Payment object calls it {@code bankCode}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RefundAccountRequest(String bank, String accountNumber, String holderName) {
+
+        static RefundAccount toAccount(RefundAccountRequest request) {
+            return request == null ? null : new RefundAccount(request.bank(), request.accountNumber(), request.holderName());
+        }
+
     }
 
 }

@@ -11,7 +11,7 @@ import com.acme.shop.sandbox.error.TossException;
  */
 public enum PaymentMethod {
 
-    CARD("카드"), EASY_PAY("간편결제"), TRANSFER("계좌이체"), MOBILE_PHONE("휴대폰");
+    CARD("카드"), EASY_PAY("간편결제"), TRANSFER("계좌이체"), MOBILE_PHONE("휴대폰"), VIRTUAL_ACCOUNT("가상계좌");
 
     private final String label;
 

@@ -29,12 +29,19 @@ public class PaymentService {
 
     private final Duration sessionTimeout;
 
-    PaymentService(Payments payments, TossKeys keys, Clock clock, SandboxProperties properties) {
+    private final PaymentEvents events;
+
+    private final VirtualAccountProperties virtualAccounts;
+
+    PaymentService(Payments payments, TossKeys keys, Clock clock, SandboxProperties properties, PaymentEvents events,
+            VirtualAccountProperties virtualAccounts) {
         this.payments = payments;
         this.keys = keys;
         this.clock = clock;
         this.merchantId = properties.merchantId();
         this.sessionTimeout = properties.sessionTimeout();
+        this.events = events;
+        this.virtualAccounts = virtualAccounts;
     }
 
     /** Stands in for the customer authenticating in the payment window: the payment starts IN_PROGRESS. */
@@ -51,9 +58,20 @@ public class PaymentService {
     /** A card company's or bank's final refusal of a confirm (injected by a test code or fault). */
     public void decline(String paymentKey, TossErrorCode reason) {
         payments.byPaymentKey(paymentKey).ifPresent(payment -> {
-            payment.expireIfSessionLapsed(clock.instant(), sessionTimeout);
-            payment.decline(reason);
+            expireIfLapsed(payment, clock.instant());
+            if (payment.decline(reason)) {
+                events.changed(payment.snapshot());
+            }
         });
+    }
+
+    /**
+     * Applies the deadlines (10-minute confirm window, virtual-account due dates) to every payment, announcing the
+     * expiries. Reads apply them too; this lets EXPIRED webhooks go out without anyone reading the payment.
+     */
+    public void expireLapsedSessions() {
+        Instant now = clock.instant();
+        payments.all().forEach(payment -> expireIfLapsed(payment, now));
     }
 
     public Optional<String> orderIdOf(String paymentKey) {
@@ -67,17 +85,48 @@ public class PaymentService {
     PaymentSnapshot confirm(String paymentKey, String orderId, long amount) {
         Payment payment = payments.byPaymentKey(paymentKey)
             .orElseThrow(() -> new TossException(TossErrorCode.NOT_FOUND_PAYMENT));
+        Instant now = clock.instant();
+        expireIfLapsed(payment, now);
+        VirtualAccount account = payment.method() != PaymentMethod.VIRTUAL_ACCOUNT ? null
+                : VirtualAccount.issued(keys.accountNumber(), virtualAccounts.bankCode(), payment.snapshot().customerName(),
+                        now.plus(Duration.ofHours(virtualAccounts.validHours())));
         payment.confirm(orderId, amount,
-                new Payment.Approval(clock.instant(), keys.transactionKey(), keys.secret(), sessionTimeout));
-        return payment.snapshot();
+                new Payment.Approval(now, keys.transactionKey(), keys.secret(), sessionTimeout, account));
+        return announced(payment);
     }
 
-    PaymentSnapshot cancel(String paymentKey, Long amount, String reason, Long refundableAmount) {
+    /** The API cancel and the dashboard cancel (sandbox-only endpoint): same rules, same webhooks. */
+    PaymentSnapshot cancel(String paymentKey, Long amount, String reason, Long refundableAmount,
+            RefundAccount refundAccount) {
         Payment payment = payments.byPaymentKey(paymentKey)
             .orElseThrow(() -> new TossException(TossErrorCode.NOT_FOUND_PAYMENT));
-        payment.cancel(amount, reason, refundableAmount,
-                new Payment.CancelTransaction(clock.instant(), keys.transactionKey()));
-        return payment.snapshot();
+        Instant now = clock.instant();
+        expireIfLapsed(payment, now);
+        payment.cancel(amount, reason, refundableAmount, refundAccount,
+                new Payment.CancelTransaction(now, keys.transactionKey()));
+        return announced(payment);
+    }
+
+    /** The customer pays into the virtual account (sandbox-only action). */
+    PaymentSnapshot deposit(String paymentKey, String depositorName) {
+        Payment payment = payments.byPaymentKey(paymentKey)
+            .orElseThrow(() -> new TossException(TossErrorCode.NOT_FOUND_PAYMENT));
+        Instant now = clock.instant();
+        expireIfLapsed(payment, now);
+        payment.deposit(now, keys.transactionKey(), depositorName);
+        return announced(payment);
+    }
+
+    private PaymentSnapshot announced(Payment payment) {
+        PaymentSnapshot snapshot = payment.snapshot();
+        events.changed(snapshot);
+        return snapshot;
+    }
+
+    private void expireIfLapsed(Payment payment, Instant now) {
+        if (payment.expireIfSessionLapsed(now, sessionTimeout)) {
+            events.changed(payment.snapshot());
+        }
     }
 
     PaymentSnapshot byPaymentKey(String paymentKey) {
@@ -90,7 +139,7 @@ public class PaymentService {
 
     private PaymentSnapshot current(Optional<Payment> found) {
         Payment payment = found.orElseThrow(() -> new TossException(TossErrorCode.NOT_FOUND_PAYMENT));
-        payment.expireIfSessionLapsed(clock.instant(), sessionTimeout);
+        expireIfLapsed(payment, clock.instant());
         return payment.snapshot();
     }
 

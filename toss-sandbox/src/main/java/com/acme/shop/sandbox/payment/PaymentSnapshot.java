@@ -7,7 +7,7 @@ import java.util.List;
 record PaymentSnapshot(String merchantId, String paymentKey, String orderId, String orderName, String customerName,
         PaymentMethod method, long totalAmount, long balanceAmount, PaymentStatus status, Instant requestedAt,
         Instant approvedAt, String lastTransactionKey, String approvalTransactionKey, String secret, Failure failure,
-        List<Cancel> cancels) {
+        List<Cancel> cancels, VirtualAccount virtualAccount) {
 
     boolean isApproved() {
         return approvedAt != null;

@@ -35,7 +35,8 @@ record PaymentView(String version, String paymentKey, String type, String orderI
                 payment.status().name(), TossTime.format(payment.requestedAt()), TossTime.format(payment.approvedAt()),
                 false, payment.lastTransactionKey(), tax.suppliedAmount(), tax.vat(), false, 0, 0,
                 payment.cancels().isEmpty() ? null : payment.cancels().stream().map(CancelView::of).toList(), true,
-                approved && method == PaymentMethod.CARD ? CardView.of(payment) : null, null, payment.secret(),
+                approved && method == PaymentMethod.CARD ? CardView.of(payment) : null,
+                VirtualAccountView.of(payment.virtualAccount()), payment.secret(),
                 approved && method == PaymentMethod.MOBILE_PHONE ? new MobilePhoneView("010****5678", "COMPLETED", receiptUrl)
                         : null,
                 null, approved && method == PaymentMethod.TRANSFER ? new TransferView("88", "COMPLETED") : null, null,

@@ -37,6 +37,15 @@ class TossKeys {
         return "ps_" + alphanumeric(27);
     }
 
+    /** A virtual account number: 14 random digits. */
+    String accountNumber() {
+        StringBuilder value = new StringBuilder(14);
+        for (int i = 0; i < 14; i++) {
+            value.append((char) ('0' + random.nextInt(10)));
+        }
+        return value.toString();
+    }
+
     private String alphanumeric(int length) {
         StringBuilder value = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

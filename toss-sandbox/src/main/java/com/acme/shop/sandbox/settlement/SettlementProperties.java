@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code GET /v1/settlements}. Toss publishes no fee schedule (toss-api.md 9.2), so these are list prices.
  *
  * @param ratePercent fee in percent of the amount per method ({@code CARD}, {@code EASY_PAY}, {@code TRANSFER},
- *     {@code MOBILE_PHONE}); methods not named keep the defaults 3.4, 3.4, 2.0, 3.5
+ *     {@code MOBILE_PHONE}, {@code VIRTUAL_ACCOUNT}); methods not named keep the defaults 3.4, 3.4, 2.0, 3.5, 2.0
  * @param payoutBusinessDays the payout-date offset: D+N business days after the sales date per method; methods not
  *     named keep the defaults 3 (card) and 2 (others)
  * @param vatPercent VAT charged on the fee (10 in Korea)
@@ -34,10 +34,12 @@ record SettlementProperties(Map<PaymentMethod, BigDecimal> ratePercent, Map<Paym
 
     private static final Map<PaymentMethod, BigDecimal> DEFAULT_RATES = Map.of(PaymentMethod.CARD,
             new BigDecimal("3.4"), PaymentMethod.EASY_PAY, new BigDecimal("3.4"), PaymentMethod.TRANSFER,
-            new BigDecimal("2.0"), PaymentMethod.MOBILE_PHONE, new BigDecimal("3.5"));
+            new BigDecimal("2.0"), PaymentMethod.MOBILE_PHONE, new BigDecimal("3.5"), PaymentMethod.VIRTUAL_ACCOUNT,
+            new BigDecimal("2.0"));
 
     private static final Map<PaymentMethod, Integer> DEFAULT_PAYOUT_DAYS = Map.of(PaymentMethod.CARD, 3,
-            PaymentMethod.EASY_PAY, 2, PaymentMethod.TRANSFER, 2, PaymentMethod.MOBILE_PHONE, 2);
+            PaymentMethod.EASY_PAY, 2, PaymentMethod.TRANSFER, 2, PaymentMethod.MOBILE_PHONE, 2,
+            PaymentMethod.VIRTUAL_ACCOUNT, 2);
 
     SettlementProperties {
         Map<PaymentMethod, BigDecimal> rates = new EnumMap<>(DEFAULT_RATES);

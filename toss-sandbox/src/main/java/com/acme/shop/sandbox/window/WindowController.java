@@ -1,6 +1,7 @@
 package com.acme.shop.sandbox.window;
 
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import com.acme.shop.sandbox.error.TossErrorCode;
 import com.acme.shop.sandbox.error.TossException;
 import com.acme.shop.sandbox.payment.CreatedPayment;
 import com.acme.shop.sandbox.payment.NewPayment;
+import com.acme.shop.sandbox.payment.PaymentMethod;
 import com.acme.shop.sandbox.payment.PaymentService;
 
 import org.springframework.http.HttpHeaders;
@@ -54,6 +56,7 @@ class WindowController {
         model.addAttribute("checkout", checkout);
         model.addAttribute("amountText", NumberFormat.getNumberInstance(Locale.KOREA).format(checkout.amount()) + "원");
         model.addAttribute("params", params);
+        model.addAttribute("methods", methodChoices(checkout.method()));
         return "toss-sandbox/window";
     }
 
@@ -99,6 +102,16 @@ class WindowController {
         page.addObject("code", error.code().name());
         page.addObject("message", error.getMessage());
         return page;
+    }
+
+    /** The customer may switch method in the window; the one the SDK asked for is preselected. */
+    private static List<PaymentMethod> methodChoices(PaymentMethod requested) {
+        List<PaymentMethod> choices = new ArrayList<>(List.of(PaymentMethod.CARD, PaymentMethod.EASY_PAY,
+                PaymentMethod.TRANSFER, PaymentMethod.VIRTUAL_ACCOUNT));
+        if (!choices.contains(requested)) {
+            choices.add(requested);
+        }
+        return choices;
     }
 
     private static Map<String, String> failure(TossErrorCode code, String message, String orderId) {

@@ -1,0 +1,103 @@
+package com.acme.shop.payment.webhook;
+
+import com.acme.shop.platform.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Toss's webhook endpoint. It stores the delivery (raw body and transmission headers) under a unique key
+ * and answers 200 at once; processing happens afterwards ({@link WebhookProcessor}). The answer does not
+ * wait for Toss, Kafka or any lock, so it comes well inside Toss's 10 seconds. A duplicate answers 200
+ * and changes nothing. A body that is not a JSON object is a 400 and is not stored.
+ */
+@RestController
+@RequestMapping("/api/v1/webhooks")
+class WebhookController {
+
+    private final WebhookLog webhooks;
+    private final WebhookProcessor processor;
+    private final JsonMapper json;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    WebhookController(WebhookLog webhooks, WebhookProcessor processor, JsonMapper json, JdbcTemplate jdbc, Clock clock) {
+        this.webhooks = webhooks;
+        this.processor = processor;
+        this.json = json;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @PostMapping("/toss")
+    ResponseEntity<Map<String, Object>> receive(
+            @RequestBody(required = false) String rawBody,
+            @RequestHeader(name = "tosspayments-webhook-transmission-id", required = false) String transmissionId,
+            @RequestHeader(name = "tosspayments-webhook-transmission-time", required = false) String transmissionTime,
+            @RequestHeader(name = "tosspayments-webhook-transmission-retried-count", required = false) String retried,
+            HttpServletRequest request) {
+        JsonNode body;
+        try {
+            body = rawBody == null ? null : json.readTree(rawBody);
+        } catch (JacksonException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("MALFORMED_WEBHOOK", "A Toss webhook body must be a JSON object");
+        }
+        Webhook webhook = Webhook.parse(body, rawBody, blankToNull(transmissionId), blankToNull(transmissionTime),
+                parseCount(retried));
+        Optional<Long> stored = webhooks.store(webhook, request.getRemoteAddr(), clock.instant());
+        stored.ifPresent(processor::submit);
+        return ResponseEntity.ok(Map.of("received", true, "duplicate", stored.isEmpty()));
+    }
+
+    record WebhookView(long id, String eventType, String orderId, String state, String outcome, int attempts,
+                       String transmissionId, String receivedAt) {
+    }
+
+    /** For operators: refused and failed webhooks, or the webhooks of one order. */
+    @GetMapping
+    List<WebhookView> list(@RequestParam(required = false) String state, @RequestParam(required = false) String orderId) {
+        if (state == null && orderId == null) {
+            throw ApiException.badRequest("VALIDATION_FAILED", "give state (RECEIVED, PROCESSED, IGNORED, REFUSED, FAILED) or orderId");
+        }
+        if (state != null && List.of(WebhookLog.State.values()).stream().noneMatch(s -> s.name().equals(state))) {
+            throw ApiException.badRequest("VALIDATION_FAILED", "unknown state " + state);
+        }
+        return jdbc.query("""
+                SELECT id, event_type, order_id, state, outcome, attempts, transmission_id, received_at FROM webhook_log
+                WHERE (? IS NULL OR state = ?) AND (? IS NULL OR order_id = ?) ORDER BY id DESC LIMIT 200""",
+                (rs, i) -> new WebhookView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant().toString()),
+                state, state, orderId, orderId);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static Integer parseCount(String s) {
+        try {
+            return s == null ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.acme.shop.payment.bench;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Issue #3: confirm throughput with Toss answering in 200 ms and a pool of 10 database connections, beside the
+ * naive bound pool / latency (10 / 0.2 s = 50 confirms/s) that holding a connection across the Toss call would
+ * give. Run it with {@code bench/confirm-throughput.sh}; results and method in docs/benchmarks.md.
+ *
+ * <p>Prepares {@code n} checkouts and sandbox payments (not measured), warms up with {@code warmup} confirms, then
+ * fires {@code n} confirms with {@code concurrency} in flight and measures wall time and per-request latency.
+ * Fails loudly unless every answer is 200 DONE and the sandbox saw exactly one confirm per order.
+ */
+public final class ConfirmThroughputBenchmark {
+
+    private ConfirmThroughputBenchmark() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> a = BenchSystem.args(argv, Map.of(
+                "n", "4000",
+                "warmup", "2000",
+                "concurrency", "800",
+                "latency-ms", "200",
+                "pool", "10",
+                // web server tuning, passed as arguments to each application (comma-separated --name=value)
+                "payment-args", "",
+                "sandbox-args", ""));
+        int n = Integer.parseInt(a.get("n"));
+        int warmup = Integer.parseInt(a.get("warmup"));
+        int concurrency = Integer.parseInt(a.get("concurrency"));
+        Duration latency = Duration.ofMillis(Long.parseLong(a.get("latency-ms")));
+        int pool = Integer.parseInt(a.get("pool"));
+        List<String> paymentArgs = new java.util.ArrayList<>(List.of("--spring.datasource.hikari.maximum-pool-size=" + pool));
+        paymentArgs.addAll(BenchSystem.split(a.get("payment-args")));
+        List<String> sandboxArgs = BenchSystem.split(a.get("sandbox-args"));
+
+        try (BenchSystem system = BenchSystem.start(latency, sandboxArgs, paymentArgs)) {
+            // Warm-up (JIT, connection pools, Tomcat threads): same path, not measured.
+            if (warmup > 0) {
+                List<BenchSystem.Prepared> warm = system.prepare(warmup, 32);
+                fire(system, warm, concurrency);
+            }
+            List<BenchSystem.Prepared> orders = system.prepare(n, 32);
+            system.awaitOutboxDrained(Duration.ofMinutes(2));
+            system.clearSandboxCalls();
+            System.out.printf("%nMeasuring %d confirms...%n", n);
+
+            long cpuBefore = BenchSystem.processCpuNanos();
+            long start = System.nanoTime();
+            List<BenchSystem.Answer> answers = fire(system, orders, concurrency);
+            long wall = System.nanoTime() - start;
+            long cpu = BenchSystem.processCpuNanos() - cpuBefore;
+
+            // Correctness: every confirm approved, and exactly one confirm per order reached "Toss".
+            long bad = answers.stream().filter(r -> r.status() != 200 || !"DONE".equals(r.paymentStatus())).count();
+            if (bad > 0) {
+                BenchSystem.Answer first = answers.stream()
+                        .filter(r -> r.status() != 200 || !"DONE".equals(r.paymentStatus())).findFirst().orElseThrow();
+                throw new IllegalStateException(bad + " of " + n + " confirms were not 200 DONE; first: "
+                        + first.status() + " " + first.raw());
+            }
+            Map<String, Integer> confirmsAtToss = system.sandboxPostsBy("/confirm", "orderId");
+            Set<String> expected = new HashSet<>();
+            orders.forEach(o -> expected.add(o.orderId()));
+            int total = confirmsAtToss.values().stream().mapToInt(Integer::intValue).sum();
+            if (total != n || !confirmsAtToss.keySet().equals(expected)
+                    || confirmsAtToss.values().stream().anyMatch(c -> c != 1)) {
+                throw new IllegalStateException("sandbox call log: " + total + " confirms for "
+                        + confirmsAtToss.size() + " orders, expected exactly " + n + " (one per order)");
+            }
+            Integer done = system.jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE status = 'DONE'", Integer.class);
+            if (done == null || done != n + warmup) {
+                throw new IllegalStateException("DONE payments in the database: " + done + ", expected " + (n + warmup));
+            }
+
+            long[] nanos = answers.stream().mapToLong(BenchSystem.Answer::nanos).sorted().toArray();
+            double perSecond = n / (wall / 1e9);
+            double naive = pool / (latency.toMillis() / 1000.0);
+            System.out.println();
+            System.out.println("=== Confirm throughput (issue #3) ===");
+            System.out.printf("settings    : sandbox latency %d ms, Hikari pool %d, %d confirms, %d in flight, "
+                    + "warm-up %d, %d CPUs%n", latency.toMillis(), pool, n, concurrency, warmup,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("payment args: %s%n", paymentArgs);
+            System.out.printf("sandbox args: %s%n", sandboxArgs);
+            System.out.printf("wall time   : %.2f s%n", wall / 1e9);
+            System.out.printf("throughput  : %.0f confirms/s%n", perSecond);
+            System.out.printf("naive bound : %.0f confirms/s (pool %d / latency %d ms)%n", naive, pool, latency.toMillis());
+            System.out.printf("ratio       : %.1fx the naive bound (target >= 10x)%n", perSecond / naive);
+            System.out.printf("latency     : p50 %s, p90 %s, p99 %s, max %s%n", BenchSystem.millis(BenchSystem.percentile(nanos, 50)),
+                    BenchSystem.millis(BenchSystem.percentile(nanos, 90)), BenchSystem.millis(BenchSystem.percentile(nanos, 99)),
+                    BenchSystem.millis(nanos[nanos.length - 1]));
+            System.out.printf("JVM CPU     : %.1f of %d cores busy on average (%.1f ms CPU per confirm: client, "
+                    + "payment-service, sandbox, Kafka broker; MariaDB not included)%n", cpu / (double) wall,
+                    Runtime.getRuntime().availableProcessors(), cpu / 1e6 / n);
+            System.out.printf("correctness : %d/%d answers 200 DONE, sandbox saw %d confirms for %d orders (1 each), "
+                    + "%d DONE rows%n", n, n, total, confirmsAtToss.size(), done);
+            System.out.println();
+        }
+        System.exit(0);
+    }
+
+    private static List<BenchSystem.Answer> fire(BenchSystem system, List<BenchSystem.Prepared> orders, int concurrency) {
+        return BenchSystem.parallel(orders.size(), concurrency, i -> system.confirm(orders.get(i)));
+    }
+}
