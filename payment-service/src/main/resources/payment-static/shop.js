@@ -46,6 +46,9 @@ async function followOrder(orderId, target) {
     target.innerHTML = `
       <ul class="steps">
         <li><span>결제</span><span>${badge(pay.status)} ${won(pay.amount)}</span></li>
+        ${pay.virtualAccount && pay.status === 'WAITING_FOR_DEPOSIT' ? `<li id="virtual-account"><span>입금 계좌</span>
+          <span>은행 ${pay.virtualAccount.bankCode} · ${pay.virtualAccount.accountNumber} ·
+          ${new Date(pay.virtualAccount.dueAt).toLocaleString('ko-KR')}까지</span></li>` : ''}
         <li><span>주문</span><span id="order-status">${order ? badge(order.status) : badge(null)}
           ${order && order.failureDetail ? ' ' + order.failureDetail : ''}</span></li>
         <li><span>정산</span><span id="settlement">${st ? `매출 ${won(st.grossAmount)} · 수수료 ${won(st.feeAmount)} · 지급 예정 ${won(st.netAmount)}` : '대기 중'}</span></li>
@@ -58,7 +61,7 @@ async function followOrder(orderId, target) {
     if (order === 'CREATED' && p.settlement) return true;
     return order === 'CANCELED' && pay === 'CANCELED' && p.settlement;
   };
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 600; i++) {
     const r = await api(`/api/v1/storefront/orders/${encodeURIComponent(orderId)}/progress`);
     if (r.ok) {
       render(r.body);

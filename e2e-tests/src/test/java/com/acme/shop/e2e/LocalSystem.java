@@ -58,6 +58,9 @@ final class LocalSystem {
         ConfigurableApplicationContext paymentContext = paymentApp.join();
         apps.add(paymentContext);
         payment = url(paymentContext);
+        // Toss (the sandbox) sends its webhooks to payment-service, as configured in Toss's developer center
+        com.acme.shop.testsupport.Http.put(sandbox + "/sandbox/webhooks/config",
+                java.util.Map.of("url", payment + "/api/v1/webhooks/toss"), java.util.Map.of());
         ConfigurableApplicationContext adminApp = AdminServiceApplication.builder().run(with(common(infra, "admin_service"),
                 "--shop.services.payment-url=" + payment,
                 "--shop.services.order-url=" + order,

@@ -112,6 +112,37 @@ class SagaEndToEndIT {
     }
 
     @Test
+    void aVirtualAccountDepositArrivesByWebhookAndStartsTheSaga() {
+        // given: a virtual-account payment; confirm issues the account and nothing is owed yet
+        Http.Response created = Http.post(system.payment + "/api/v1/payments/checkout", Map.of("customerId", "e2e-va",
+                "items", List.of(Map.of("productId", "ECOBAG-NAT", "quantity", 1)),
+                "refundAccount", Map.of("bankCode", "88", "accountNumber", "11012345678", "holderName", "김토스")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String orderId = created.body().get("orderId").asString();
+        String paymentKey = Http.post(system.sandbox + "/sandbox/payments", Map.of("orderId", orderId,
+                "amount", 12_000, "orderName", "토스 에코백", "method", "가상계좌")).body().get("paymentKey").asString();
+        Http.Response confirm = Http.post(system.payment + "/api/v1/payments/confirm",
+                Map.of("paymentKey", paymentKey, "orderId", orderId, "amount", 12_000));
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.body().get("status").asString()).isEqualTo("WAITING_FOR_DEPOSIT");
+        assertThat(Http.get(system.order + "/api/v1/orders/" + orderId).status()).isEqualTo(404);
+
+        // when: the customer deposits; Toss (the sandbox) sends DEPOSIT_CALLBACK and PAYMENT_STATUS_CHANGED
+        assertThat(Http.post(system.sandbox + "/sandbox/payments/" + paymentKey + "/deposit", Map.of()).status())
+                .isEqualTo(200);
+
+        // then
+        awaitJson(system.payment + "/api/v1/payments/" + orderId, p -> p.get("status").asString().equals("DONE"));
+        JsonNode order = awaitJson(system.order + "/api/v1/orders/" + orderId,
+                o -> o.get("status").asString().equals("CREATED"));
+        assertThat(order.get("totalAmount").asLong()).isEqualTo(12_000);
+        JsonNode settlement = awaitJson(system.settlement + "/api/v1/settlements/payments/" + orderId, s -> true);
+        assertThat(settlement.get("method").asString()).isEqualTo("가상계좌");
+        assertThat(settlement.get("grossAmount").asLong()).isEqualTo(12_000);
+        awaitJson(system.admin + "/api/v1/admin/sagas/" + orderId, s -> s.get("status").asString().equals("COMPLETED"));
+    }
+
+    @Test
     void theStorefrontPagesAndEveryHealthEndpointAreUp() {
         for (String service : List.of(system.payment, system.order, system.settlement, system.admin, system.sandbox)) {
             Http.Response health = Http.get(service + "/actuator/health");

@@ -67,6 +67,8 @@ record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPo
         vars.put("TOSS_API_BASE_URL", tossApiBaseUrl);
         vars.put("STOREFRONT_BASE_URL", storefrontBaseUrl);
         vars.put("TOSS_SANDBOX_PUBLIC_URL", sandboxPublicUrl);
+        // The sandbox delivers Toss's webhooks (virtual-account deposits, dashboard cancels) to payment-service.
+        vars.put("SANDBOX_WEBHOOK_URL", App.PAYMENT.localUrl() + "/api/v1/webhooks/toss");
         return vars;
     }
 

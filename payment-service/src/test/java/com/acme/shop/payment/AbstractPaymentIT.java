@@ -37,7 +37,8 @@ import java.util.Map;
                 "resilience4j.circuitbreaker.configs.toss.sliding-window-size=1000",
                 "resilience4j.circuitbreaker.configs.toss.minimum-number-of-calls=1000",
                 "payment.recovery.initial-delay=300ms", "payment.recovery.max-attempts=4",
-                "payment.recovery.sweep-interval=200ms"})
+                "payment.recovery.sweep-interval=200ms", "payment.expiry-sweep-interval=500ms",
+                "payment.webhook.sweep-interval=200ms", "payment.webhook.initial-backoff=200ms"})
 public abstract class AbstractPaymentIT {
 
     public static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(TossSandboxApplication.class)

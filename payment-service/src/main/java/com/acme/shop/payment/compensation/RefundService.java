@@ -167,6 +167,15 @@ public class RefundService {
                 return;
             }
         }
+        if ("가상계좌".equals(payment.method()) && payment.refundAccount() == null) {
+            // Toss refunds a deposited virtual account only to a bank account; sending would just be refused.
+            tx.executeWithoutResult(s -> cancels.findById(id).orElseThrow().park(
+                    "virtual account refund needs the customer's refund account; none was given at checkout",
+                    clock.instant()));
+            log.error("Refund {} for order {} PARKED: no refund account for a virtual-account payment",
+                    cancel.requestId(), cancel.orderId());
+            return;
+        }
         String key = tx.execute(s -> pgRequests.recordNextAttempt(PgRequests.Kind.CANCEL, cancel.orderId(),
                 cancel.requestId(), clock.instant()));
         PgResult<PgPayment> result = gateway.cancel(payment.paymentKey(), cancel.cancelAmount(), cancel.cancelReason(),

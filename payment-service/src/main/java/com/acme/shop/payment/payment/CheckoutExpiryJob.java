@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 
 /**
- * Expires checkouts whose 30-minute payment window passed without a confirm. Each payment is expired
+ * Expires checkouts whose 30-minute payment window passed without a confirm, and virtual-account
+ * payments whose due date passed without a deposit (Toss sends no webhook for that). Each payment is expired
  * in its own short transaction under its row lock, re-checking the status, so several instances can
  * run the sweep at once.
  */
@@ -43,9 +44,21 @@ class CheckoutExpiryJob {
                 expired++;
             }
         }
-        if (expired > 0) {
-            log.info("Expired {} checkouts whose payment window lapsed", expired);
+        int overdue = 0;
+        for (String orderId : payments.findOverdueDepositOrderIds(clock.instant(), Limit.of(200))) {
+            Boolean done = tx.execute(status -> payments.lockByOrderId(orderId)
+                    .filter(p -> p.depositOverdue(clock.instant()))
+                    .map(p -> {
+                        p.expire(clock.instant());
+                        return true;
+                    }).orElse(false));
+            if (Boolean.TRUE.equals(done)) {
+                overdue++;
+            }
         }
-        return expired;
+        if (expired + overdue > 0) {
+            log.info("Expired {} checkouts whose payment window lapsed and {} unpaid virtual accounts", expired, overdue);
+        }
+        return expired + overdue;
     }
 }

@@ -26,13 +26,13 @@ public class CheckoutService {
     }
 
     /** The catalog call happens before the save (its own short transaction), never inside one. */
-    public Payment checkout(String customerId, List<Catalog.Requested> items) {
+    public Payment checkout(String customerId, List<Catalog.Requested> items, RefundAccount refundAccount) {
         Catalog.Quote quote = catalog.quote(items);
-        return store(customerId, quote);
-    }
-
-    private Payment store(String customerId, Catalog.Quote quote) {
-        return payments.save(Payment.checkout(OrderIds.next(), customerId, quote.orderName(), quote.items(),
-                clock.instant(), validity));
+        Payment payment = Payment.checkout(OrderIds.next(), customerId, quote.orderName(), quote.items(),
+                clock.instant(), validity);
+        if (refundAccount != null) {
+            payment.useRefundAccount(refundAccount);
+        }
+        return payments.save(payment);
     }
 }

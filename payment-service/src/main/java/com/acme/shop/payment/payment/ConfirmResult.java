@@ -5,7 +5,8 @@ package com.acme.shop.payment.payment;
  * <ul>
  *   <li>{@link Approved}: DONE (now, or earlier: a repeated confirm returns the stored result);</li>
  *   <li>{@link Declined}: Toss refused; the payment is ABORTED and no money was taken;</li>
- *   <li>{@link Pending}: the outcome is unknown or another request is confirming; poll the payment.</li>
+ *   <li>{@link Pending}: the outcome is unknown or another request is confirming; poll the payment;</li>
+ *   <li>{@link AwaitingDeposit}: a virtual account was issued; show it to the customer.</li>
  * </ul>
  */
 public sealed interface ConfirmResult {
@@ -19,5 +20,9 @@ public sealed interface ConfirmResult {
     }
 
     record Pending(Payment payment) implements ConfirmResult {
+    }
+
+    /** A virtual account was issued: the customer pays into it; the deposit arrives by webhook. */
+    record AwaitingDeposit(Payment payment) implements ConfirmResult {
     }
 }

@@ -68,6 +68,9 @@ public class ConfirmService {
         if (recorded.rejection() != null) {
             return new ConfirmResult.Declined(payment, recorded.rejection().code(), recorded.rejection().message());
         }
+        if (payment.status() == PaymentStatus.WAITING_FOR_DEPOSIT) {
+            return new ConfirmResult.AwaitingDeposit(payment);
+        }
         return payment.isPaid() ? new ConfirmResult.Approved(payment, false) : new ConfirmResult.Pending(payment);
     }
 
@@ -114,6 +117,9 @@ public class ConfirmService {
             }
             case IN_PROGRESS, OUTCOME_UNKNOWN, MANUAL_REVIEW -> {
                 return Claim.answered(Outcome.of(new ConfirmResult.Pending(payment)));
+            }
+            case WAITING_FOR_DEPOSIT -> {
+                return Claim.answered(Outcome.of(new ConfirmResult.AwaitingDeposit(payment)));
             }
             case READY -> {
                 // continue below

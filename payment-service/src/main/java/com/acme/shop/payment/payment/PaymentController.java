@@ -50,9 +50,19 @@ class PaymentController {
         this.urls = urls;
     }
 
+    /**
+     * @param refundAccount optional; for virtual-account payments Toss can refund only to a bank account, so
+     *                      without it a refund of a deposited account is parked for an operator
+     */
     record CheckoutRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.@-]+") String customerId,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull Item> items) {
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull Item> items,
+            @Valid RefundAccountForm refundAccount) {
+    }
+
+    record RefundAccountForm(@NotBlank @Pattern(regexp = "[0-9A-Z]{2,3}") String bankCode,
+                             @NotBlank @Pattern(regexp = "[0-9]{1,20}") String accountNumber,
+                             @NotBlank @Size(max = 60) String holderName) {
     }
 
     record Item(@NotBlank @Size(max = 64) String productId, @Min(1) @Max(100) int quantity) {
@@ -78,14 +88,17 @@ class PaymentController {
             throw ApiException.badRequest("DUPLICATE_PRODUCT", "Each product may appear once; use its quantity");
         }
         Payment p = checkout.checkout(request.customerId(),
-                request.items().stream().map(i -> new Catalog.Requested(i.productId(), i.quantity())).toList());
+                request.items().stream().map(i -> new Catalog.Requested(i.productId(), i.quantity())).toList(),
+                request.refundAccount() == null ? null : new RefundAccount(request.refundAccount().bankCode(),
+                        request.refundAccount().accountNumber(), request.refundAccount().holderName()));
         return ResponseEntity.created(URI.create("/api/v1/payments/" + p.orderId()))
                 .body(new CheckoutResponse(p.orderId(), p.orderName(), p.totalAmount(), p.currency(), p.customerId(),
                         p.items(), p.expiresAt(), urls.clientKey(), urls.successUrl(), urls.failUrl()));
     }
 
     /**
-     * 200 with the DONE payment (also for a repeated confirm, without calling Toss again); 202 while the
+     * 200 with the DONE payment (also for a repeated confirm, without calling Toss again), or with the
+     * WAITING_FOR_DEPOSIT payment and its virtual account; 202 while the
      * outcome is unknown or another request is confirming (poll {@code GET /api/v1/payments/{orderId}});
      * 402 {@code PAYMENT_DECLINED} when Toss refused; 503 {@code PG_UNAVAILABLE} when Toss was not
      * reached (nothing charged, confirm again later).
@@ -96,6 +109,7 @@ class PaymentController {
                 http.getRemoteAddr());
         return switch (result) {
             case ConfirmResult.Approved approved -> ResponseEntity.ok(PaymentView.of(approved.payment()));
+            case ConfirmResult.AwaitingDeposit awaiting -> ResponseEntity.ok(PaymentView.of(awaiting.payment()));
             case ConfirmResult.Pending pending -> ResponseEntity.status(HttpStatus.ACCEPTED)
                     .header("Retry-After", "2").body(PaymentView.of(pending.payment()));
             case ConfirmResult.Declined declined -> throw new ApiException(HttpStatus.PAYMENT_REQUIRED,

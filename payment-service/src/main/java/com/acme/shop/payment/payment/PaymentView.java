@@ -8,16 +8,22 @@ import java.util.List;
 /** A payment as the API shows it. */
 public record PaymentView(String orderId, String status, String orderName, String customerId, long amount,
                           long balanceAmount, long canceledAmount, String currency, String paymentKey, String method,
-                          Instant approvedAt, Failure failure, String reviewReason, Instant createdAt,
-                          Instant expiresAt, List<LineItem> items) {
+                          Instant approvedAt, Failure failure, String reviewReason, VirtualAccount virtualAccount,
+                          Instant createdAt, Instant expiresAt, List<LineItem> items) {
 
     public record Failure(String code, String message) {
+    }
+
+    /** Where to pay a virtual-account payment, and until when. */
+    public record VirtualAccount(String bankCode, String accountNumber, Instant dueAt) {
     }
 
     public static PaymentView of(Payment p) {
         return new PaymentView(p.orderId(), p.status().name(), p.orderName(), p.customerId(), p.totalAmount(),
                 p.balanceAmount(), p.canceledAmount(), p.currency(), p.paymentKey(), p.method(), p.approvedAt(),
                 p.failureCode() == null ? null : new Failure(p.failureCode(), p.failureMessage()),
-                p.reviewReason(), p.createdAt(), p.expiresAt(), p.items());
+                p.reviewReason(), p.virtualAccountNumber() == null ? null : new VirtualAccount(p.virtualAccountBank(),
+                        p.virtualAccountNumber(), p.virtualAccountDueAt()),
+                p.createdAt(), p.expiresAt(), p.items());
     }
 }

@@ -40,6 +40,10 @@ public interface Payments extends JpaRepository<Payment, Long> {
             nativeQuery = true)
     int leaseForRecovery(String orderId, Instant now, Instant leaseUntil);
 
+    @Query("select p.orderId from Payment p where p.status = com.acme.shop.payment.payment.PaymentStatus.WAITING_FOR_DEPOSIT"
+            + " and p.virtualAccountDueAt <= :now order by p.virtualAccountDueAt")
+    List<String> findOverdueDepositOrderIds(Instant now, org.springframework.data.domain.Limit limit);
+
     @Query("select p.orderId from Payment p where p.status = com.acme.shop.payment.payment.PaymentStatus.READY"
             + " and p.expiresAt <= :now order by p.expiresAt")
     List<String> findExpiredReadyOrderIds(Instant now, org.springframework.data.domain.Limit limit);

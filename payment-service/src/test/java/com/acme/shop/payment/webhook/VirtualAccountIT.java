@@ -1,0 +1,162 @@
+package com.acme.shop.payment.webhook;
+
+import com.acme.shop.contracts.EventEnvelope;
+import com.acme.shop.contracts.EventCodec;
+import com.acme.shop.contracts.Topics;
+import com.acme.shop.contracts.order.FailureReason;
+import com.acme.shop.contracts.order.OrderCreationFailed;
+import com.acme.shop.payment.AbstractPaymentIT;
+import com.acme.shop.testsupport.Http;
+import com.acme.shop.testsupport.TopicRecorder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Virtual accounts end to end at payment-service: confirm issues the account, the sandbox's deposit
+ * sends Toss's webhooks to our endpoint, and the deposit (verified at Toss) starts the saga.
+ */
+class VirtualAccountIT extends AbstractPaymentIT {
+
+    static final Map<String, String> REFUND_ACCOUNT = Map.of("bankCode", "88", "accountNumber", "11012345678",
+            "holderName", "김토스");
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @BeforeEach
+    void tossSendsWebhooksToUs() {
+        Http.put(SANDBOX_URL + "/sandbox/webhooks/config", Map.of("url", url("/api/v1/webhooks/toss"),
+                "timeFactor", 0.0005), Map.of());
+    }
+
+    @AfterEach
+    void stopWebhooks() {
+        Http.put(SANDBOX_URL + "/sandbox/webhooks/config", Map.of("url", ""), Map.of());
+        Http.delete(SANDBOX_URL + "/sandbox/webhooks/deliveries");
+    }
+
+    record Issued(String orderId, String paymentKey, long amount) {
+    }
+
+    Issued issuedAccount(boolean withRefundAccount) {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("customerId", "customer-va",
+                "items", List.of(Map.of("productId", "TSHIRT", "quantity", 2))));
+        if (withRefundAccount) {
+            request.put("refundAccount", REFUND_ACCOUNT);
+        }
+        Http.Response checkout = Http.post(url("/api/v1/payments/checkout"), request);
+        assertThat(checkout.status()).as(checkout.raw()).isEqualTo(201);
+        String orderId = checkout.body().get("orderId").asString();
+        String paymentKey = Http.post(SANDBOX_URL + "/sandbox/payments", Map.of("orderId", orderId, "amount", 30_000,
+                "orderName", "가상계좌 테스트", "method", "가상계좌", "customerName", "김토스")).body()
+                .get("paymentKey").asString();
+
+        Http.Response confirm = confirm(paymentKey, orderId, 30_000);
+
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.body().get("status").asString()).isEqualTo("WAITING_FOR_DEPOSIT");
+        JsonNode account = confirm.body().get("virtualAccount");
+        assertThat(account.get("accountNumber").asString()).matches("\\d{14}");
+        assertThat(account.get("bankCode").asString()).isEqualTo("88");
+        assertThat(account.get("dueAt").asString()).isNotBlank();
+        return new Issued(orderId, paymentKey, 30_000);
+    }
+
+    JsonNode awaitPayment(String orderId, String status) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                status.equals(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()));
+        return Http.get(url("/api/v1/payments/" + orderId)).body();
+    }
+
+    @Test
+    void theDepositCallbackMakesThePaymentDoneAndStartsTheSagaOnce() {
+        Issued va = issuedAccount(true);
+        assertThat(EVENTS.matching(TopicRecorder.event(va.orderId(), "PAYMENT_APPROVED"))).isEmpty();
+        assertThat(confirm(va.paymentKey(), va.orderId(), va.amount()).body().get("status").asString())
+                .isEqualTo("WAITING_FOR_DEPOSIT"); // a repeated confirm returns the stored answer
+
+        assertThat(Http.post(SANDBOX_URL + "/sandbox/payments/" + va.paymentKey() + "/deposit", Map.of()).status())
+                .isEqualTo(200);
+
+        awaitPayment(va.orderId(), "DONE");
+        EVENTS.await(TopicRecorder.event(va.orderId(), "PAYMENT_APPROVED"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode webhooks = Http.get(url("/api/v1/webhooks?orderId=" + va.orderId())).body();
+            assertThat(webhooks.findValuesAsString("eventType")).contains("DEPOSIT_CALLBACK", "PAYMENT_STATUS_CHANGED");
+            assertThat(webhooks.findValuesAsString("state")).doesNotContain("RECEIVED", "REFUSED");
+        });
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(EVENTS.matching(TopicRecorder.event(va.orderId(), "PAYMENT_APPROVED"))).hasSize(1));
+    }
+
+    @Test
+    void aRefundOfADepositedAccountCarriesTheCustomersRefundAccount() throws Exception {
+        Issued va = issuedAccount(true);
+        Http.post(SANDBOX_URL + "/sandbox/payments/" + va.paymentKey() + "/deposit", Map.of());
+        awaitPayment(va.orderId(), "DONE");
+
+        EventEnvelope<OrderCreationFailed> failed = EventEnvelope.of(new OrderCreationFailed(va.orderId(),
+                va.paymentKey(), va.amount(), FailureReason.OUT_OF_STOCK, "재고 부족"), Instant.now());
+        kafka.send(Topics.ORDER_EVENTS, va.orderId(), new EventCodec().encode(failed)).get();
+
+        awaitPayment(va.orderId(), "CANCELED");
+        JsonNode atToss = sandboxPayment(va.paymentKey());
+        assertThat(atToss.get("status").asString()).isEqualTo("CANCELED");
+        JsonNode refundTo = atToss.get("virtualAccount").get("refundReceiveAccount");
+        assertThat(refundTo.get("accountNumber").asString()).isEqualTo("11012345678");
+        assertThat(refundTo.get("holderName").asString()).isEqualTo("김토스");
+    }
+
+    @Test
+    void aRefundWithoutARefundAccountIsParkedForAnOperator() throws Exception {
+        Issued va = issuedAccount(false);
+        Http.post(SANDBOX_URL + "/sandbox/payments/" + va.paymentKey() + "/deposit", Map.of());
+        awaitPayment(va.orderId(), "DONE");
+
+        EventEnvelope<OrderCreationFailed> failed = EventEnvelope.of(new OrderCreationFailed(va.orderId(),
+                va.paymentKey(), va.amount(), FailureReason.OUT_OF_STOCK, "재고 부족"), Instant.now());
+        kafka.send(Topics.ORDER_EVENTS, va.orderId(), new EventCodec().encode(failed)).get();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode refunds = Http.get(url("/api/v1/payments/" + va.orderId() + "/refunds")).body();
+            assertThat(refunds.get(0).get("status").asString()).isEqualTo("PARKED");
+            assertThat(refunds.get(0).get("lastError").asString()).contains("refund account");
+        });
+        assertThat(sandboxCalls(va.paymentKey(), "/cancel")).isEmpty();
+    }
+
+    @Test
+    void anUnpaidAccountPastItsDueDateEndsWithoutAnOrder() {
+        Issued va = issuedAccount(true);
+        jdbc.update("UPDATE payment SET va_due_at = ? WHERE order_id = ?",
+                Timestamp.from(Instant.now().minusSeconds(60)), va.orderId());
+
+        JsonNode expired = awaitPayment(va.orderId(), "EXPIRED");
+
+        assertThat(expired.get("balanceAmount").asLong()).isEqualTo(30_000);
+        assertThat(EVENTS.matching(TopicRecorder.event(va.orderId(), "PAYMENT_APPROVED"))).isEmpty();
+    }
+
+    @Test
+    void aCheckoutWithABadRefundAccountIsRefused() {
+        Http.Response r = Http.post(url("/api/v1/payments/checkout"), Map.of("customerId", "c", "items",
+                List.of(Map.of("productId", "TSHIRT", "quantity", 1)), "refundAccount",
+                Map.of("bankCode", "88", "accountNumber", "110-123", "holderName", "김토스")));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+    }
+}
