@@ -9,7 +9,12 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mysql.MySQLContainer;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 
 /**
@@ -85,14 +90,32 @@ public final class TestInfrastructure {
                 kafka.getBootstrapServers());
     }
 
+    private static void deleteQuietly(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(path)) {
+            tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.debug("Could not delete {}: {}", path, e.toString());
+        }
+    }
+
     private static Endpoints startEmbedded() {
         Path work = Path.of("target", "test-infra").toAbsolutePath();
         String run = ProcessHandle.current().pid() + "-" + System.currentTimeMillis();
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb-base"), work.resolve("mariadb-" + run), 0);
-        EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka-" + run), 0, 0);
+        Path dbData = work.resolve("mariadb-" + run);
+        Path kafkaData = work.resolve("kafka-" + run);
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb-base"), dbData, 0);
+        EmbeddedKafka kafka = EmbeddedKafka.start(kafkaData, 0, 0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             db.close();
+            // this JVM's data is of no use afterwards; keep only the unpacked server binaries
+            for (Path dir : List.of(dbData, dbData.resolveSibling(dbData.getFileName() + "-tmp"), kafkaData,
+                    kafkaData.resolveSibling(kafkaData.getFileName() + "-format.properties"))) {
+                deleteQuietly(dir);
+            }
         }));
         String prefix = "jdbc:mariadb://127.0.0.1:" + db.port() + "/";
         return new Endpoints("embedded", prefix, "?createDatabaseIfNotExist=true", db.username(), db.password(),

@@ -139,11 +139,9 @@ public class RefundService {
         return "주문 생성 실패(" + cause + ")로 인한 자동 환불";
     }
 
-    /** Works on every refund that is due; several instances may run this at once (leases). */
-    public void processDue() {
-        for (Long id : cancels.findDue(clock.instant())) {
-            process(id);
-        }
+    /** Refunds whose next attempt is due; several instances may work on them at once (leases). */
+    public List<Long> dueRefunds() {
+        return cancels.findDue(clock.instant());
     }
 
     /** One attempt at one refund, if its lease can be taken. No transaction is held while Toss is called. */

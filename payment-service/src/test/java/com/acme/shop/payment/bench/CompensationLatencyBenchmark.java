@@ -50,7 +50,7 @@ public final class CompensationLatencyBenchmark {
         Map<String, String> a = BenchSystem.args(argv, Map.of(
                 "n", "1000",
                 "modes", "steady,burst",
-                "rate", "20",
+                "rate", "10",
                 "latency-ms", "100",
                 "payment-args", "",
                 "sandbox-args", ""));

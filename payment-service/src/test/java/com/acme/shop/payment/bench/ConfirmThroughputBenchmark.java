@@ -24,12 +24,15 @@ public final class ConfirmThroughputBenchmark {
         Map<String, String> a = BenchSystem.args(argv, Map.of(
                 "n", "4000",
                 "warmup", "2000",
-                "concurrency", "800",
+                "concurrency", "600",
                 "latency-ms", "200",
                 "pool", "10",
-                // web server tuning, passed as arguments to each application (comma-separated --name=value)
-                "payment-args", "",
-                "sandbox-args", ""));
+                // Web server tuning, passed as arguments to each application (comma-separated --name=value).
+                // Default: virtual request threads in both (the sandbox's latency is a sleep in a request thread;
+                // a confirm holds a request thread for the whole Toss call). Pass --payment-args= --sandbox-args=
+                // for Spring Boot's defaults (Tomcat, 200 platform threads each).
+                "payment-args", "--spring.threads.virtual.enabled=true",
+                "sandbox-args", "--spring.threads.virtual.enabled=true"));
         int n = Integer.parseInt(a.get("n"));
         int warmup = Integer.parseInt(a.get("warmup"));
         int concurrency = Integer.parseInt(a.get("concurrency"));
@@ -43,7 +46,7 @@ public final class ConfirmThroughputBenchmark {
             // Warm-up (JIT, connection pools, Tomcat threads): same path, not measured.
             if (warmup > 0) {
                 List<BenchSystem.Prepared> warm = system.prepare(warmup, 32);
-                fire(system, warm, concurrency);
+                requireAllDone("warm-up", fire(system, warm, concurrency));
             }
             List<BenchSystem.Prepared> orders = system.prepare(n, 32);
             system.awaitOutboxDrained(Duration.ofMinutes(2));
@@ -57,13 +60,7 @@ public final class ConfirmThroughputBenchmark {
             long cpu = BenchSystem.processCpuNanos() - cpuBefore;
 
             // Correctness: every confirm approved, and exactly one confirm per order reached "Toss".
-            long bad = answers.stream().filter(r -> r.status() != 200 || !"DONE".equals(r.paymentStatus())).count();
-            if (bad > 0) {
-                BenchSystem.Answer first = answers.stream()
-                        .filter(r -> r.status() != 200 || !"DONE".equals(r.paymentStatus())).findFirst().orElseThrow();
-                throw new IllegalStateException(bad + " of " + n + " confirms were not 200 DONE; first: "
-                        + first.status() + " " + first.raw());
-            }
+            requireAllDone("measured", answers);
             Map<String, Integer> confirmsAtToss = system.sandboxPostsBy("/confirm", "orderId");
             Set<String> expected = new HashSet<>();
             orders.forEach(o -> expected.add(o.orderId()));
@@ -103,6 +100,18 @@ public final class ConfirmThroughputBenchmark {
             System.out.println();
         }
         System.exit(0);
+    }
+
+    private static void requireAllDone(String phase, List<BenchSystem.Answer> answers) {
+        Map<String, Long> bad = answers.stream().filter(r -> r.status() != 200 || !"DONE".equals(r.paymentStatus()))
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.status() + " " + r.paymentStatus(),
+                        java.util.stream.Collectors.counting()));
+        if (!bad.isEmpty()) {
+            BenchSystem.Answer first = answers.stream()
+                    .filter(r -> r.status() != 200 || !"DONE".equals(r.paymentStatus())).findFirst().orElseThrow();
+            throw new IllegalStateException(phase + ": not every confirm was 200 DONE: " + bad + "; first: "
+                    + first.status() + " " + first.raw());
+        }
     }
 
     private static List<BenchSystem.Answer> fire(BenchSystem system, List<BenchSystem.Prepared> orders, int concurrency) {
