@@ -22,7 +22,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes the finance workbook for a range of Korean sales dates straight to an output stream (fastexcel), reading the
@@ -48,6 +55,9 @@ public class SettlementExport {
     /** Excel's limit is 1,048,576 rows; one is the header. */
     static final int MAX_DATA_ROWS = 1_048_575;
     private static final int STYLE_BATCH = 1_000;
+    /** Rows read per hand-over to the sheet writer, and hand-overs queued at most (bounded memory). */
+    private static final int READ_BATCH = 2_000;
+    private static final int BATCHES_IN_FLIGHT = 4;
 
     static final List<String> SUMMARY_HEADERS = List.of("매출일", "결제수단", "거래건수", "결제금액", "취소금액",
             "수수료", "부가세", "정산금액");
@@ -133,21 +143,66 @@ public class SettlementExport {
         finish(sheet, last, SUMMARY_HEADERS.size());
     }
 
+    /**
+     * Reads the ledger on this thread (the snapshot transaction's connection lives here) and writes the sheet
+     * on a second one, so JDBC decoding and XML/deflate work overlap on two cores. Rows travel in batches with at
+     * most {@value #BATCHES_IN_FLIGHT} batches queued, so memory stays flat however large the range.
+     */
     private long detail(Workbook workbook, SalesDateRange range) throws IOException {
         DetailWriter writer = new DetailWriter(workbook);
-        jdbc.query("""
-                SELECT sales_date, payout_date, entry_type, order_id, payment_key, transaction_key, method,
-                       easy_pay_provider, amount, fee, vat, net, occurred_at
-                FROM settlement_entry WHERE sales_date BETWEEN ? AND ? ORDER BY sales_date, id""",
-                (ResultSet rs) -> {
-                    try {
-                        writer.row(rs);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, range.from(), range.to());
-        writer.close();
+        ExecutorService sheetWriter = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("excel-writer").daemon(true).factory());
+        Deque<Future<?>> inFlight = new ArrayDeque<>();
+        List<Object[]> batch = new ArrayList<>(READ_BATCH);
+        try {
+            jdbc.query("""
+                    SELECT sales_date, payout_date, entry_type, order_id, payment_key, transaction_key, method,
+                           easy_pay_provider, amount, fee, vat, net, occurred_at
+                    FROM settlement_entry WHERE sales_date BETWEEN ? AND ? ORDER BY sales_date, id""",
+                    (ResultSet rs) -> {
+                        batch.add(DetailWriter.read(rs));
+                        if (batch.size() == READ_BATCH) {
+                            handOver(sheetWriter, inFlight, writer, List.copyOf(batch));
+                            batch.clear();
+                        }
+                    }, range.from(), range.to());
+            handOver(sheetWriter, inFlight, writer, List.copyOf(batch));
+            inFlight.add(sheetWriter.submit(() -> {
+                writer.close();
+                return null;
+            }));
+            while (!inFlight.isEmpty()) {
+                await(inFlight.poll());
+            }
+        } finally {
+            sheetWriter.shutdownNow();
+        }
         return writer.total;
+    }
+
+    private static void handOver(ExecutorService sheetWriter, Deque<Future<?>> inFlight, DetailWriter writer,
+                                 List<Object[]> rows) {
+        while (inFlight.size() >= BATCHES_IN_FLIGHT) {
+            await(inFlight.poll());
+        }
+        inFlight.add(sheetWriter.submit(() -> {
+            for (Object[] values : rows) {
+                writer.row(values);
+            }
+            return null;
+        }));
+    }
+
+    private static void await(Future<?> written) {
+        try {
+            written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the export", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new UncheckedIOException(new IOException("writing the detail sheet failed", e.getCause()));
+        }
     }
 
     /** Streams detail rows, styling and flushing every {@value #STYLE_BATCH} rows, starting a new sheet when full. */
@@ -164,7 +219,19 @@ public class SettlementExport {
             this.workbook = workbook;
         }
 
-        void row(ResultSet rs) throws SQLException, IOException {
+        /** One ledger row as the sheet needs it, read on the reading thread (ResultSets are not shared). */
+        static Object[] read(ResultSet rs) throws SQLException {
+            return new Object[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+                    "SALE".equals(rs.getString(3)) ? "승인" : "취소",
+                    ExcelText.neutralise(rs.getString(4)), ExcelText.neutralise(rs.getString(5)),
+                    ExcelText.neutralise(rs.getString(6)), ExcelText.neutralise(rs.getString(7)),
+                    rs.getString(8) == null ? null : ExcelText.neutralise(rs.getString(8)),
+                    rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
+                    koreanTime(rs.getObject(13, LocalDateTime.class))};
+        }
+
+        /** Writes one row; called on the writer thread only. */
+        void row(Object[] v) throws IOException {
             if (sheet != null && row == MAX_DATA_ROWS) {
                 close();
             }
@@ -172,22 +239,21 @@ public class SettlementExport {
                 open();
             }
             int r = ++row;
-            sheet.value(r, 0, rs.getObject(1, LocalDate.class));
-            sheet.value(r, 1, rs.getObject(2, LocalDate.class));
-            sheet.value(r, 2, "SALE".equals(rs.getString(3)) ? "승인" : "취소");
-            sheet.inlineString(r, 3, ExcelText.neutralise(rs.getString(4)));
-            sheet.inlineString(r, 4, ExcelText.neutralise(rs.getString(5)));
-            sheet.inlineString(r, 5, ExcelText.neutralise(rs.getString(6)));
-            sheet.value(r, 6, ExcelText.neutralise(rs.getString(7)));
-            String provider = rs.getString(8);
-            if (provider != null) {
-                sheet.value(r, 7, ExcelText.neutralise(provider));
+            sheet.value(r, 0, (LocalDate) v[0]);
+            sheet.value(r, 1, (LocalDate) v[1]);
+            sheet.value(r, 2, (String) v[2]);
+            sheet.inlineString(r, 3, (String) v[3]);
+            sheet.inlineString(r, 4, (String) v[4]);
+            sheet.inlineString(r, 5, (String) v[5]);
+            sheet.value(r, 6, (String) v[6]);
+            if (v[7] != null) {
+                sheet.value(r, 7, (String) v[7]);
             }
-            sheet.value(r, 8, rs.getLong(9));
-            sheet.value(r, 9, rs.getLong(10));
-            sheet.value(r, 10, rs.getLong(11));
-            sheet.value(r, 11, rs.getLong(12));
-            sheet.value(r, 12, koreanTime(rs.getObject(13, LocalDateTime.class)));
+            sheet.value(r, 8, (Long) v[8]);
+            sheet.value(r, 9, (Long) v[9]);
+            sheet.value(r, 10, (Long) v[10]);
+            sheet.value(r, 11, (Long) v[11]);
+            sheet.value(r, 12, (LocalDateTime) v[12]);
             total++;
             if (r - batchStart + 1 == STYLE_BATCH) {
                 styleBatch();
