@@ -114,7 +114,7 @@ public abstract class AbstractPaymentIT {
         return calls;
     }
 
-    protected static JsonNode sandboxPayment(String paymentKey) {
+    public static JsonNode sandboxPayment(String paymentKey) {
         return Http.get(SANDBOX_URL + "/sandbox/payments/" + paymentKey).body();
     }
 

@@ -22,6 +22,13 @@ public sealed interface ConfirmResult {
     record Pending(Payment payment) implements ConfirmResult {
     }
 
+    /**
+     * Toss answered but we could not record the answer (database trouble): the payment is IN_PROGRESS as
+     * claimed, and the recovery job settles it from Toss. Poll, as for {@link Pending}.
+     */
+    record Unrecorded(Payment payment) implements ConfirmResult {
+    }
+
     /** A virtual account was issued: the customer pays into it; the deposit arrives by webhook. */
     record AwaitingDeposit(Payment payment) implements ConfirmResult {
     }

@@ -1,6 +1,10 @@
 package com.acme.shop.payment.payment;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,6 +26,8 @@ import java.util.regex.Pattern;
  */
 @Service
 public class ConfirmService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfirmService.class);
 
     /** Toss paymentKeys are up to 200 chars; observed shapes are alphanumeric (with _ and -). */
     static final Pattern PAYMENT_KEY = Pattern.compile("^[A-Za-z0-9_-]{10,200}$");
@@ -59,8 +65,17 @@ public class ConfirmService {
             return claim.earlier().get();
         }
         ConfirmAttempts.Attempted attempted = attempts.confirm(paymentKey, orderId, amount, claim.idempotencyKey());
-        ConfirmOutcomes.Recorded recorded = tx.execute(status -> outcomes.record(orderId, attempted.idempotencyKey(),
-                attempted.result(), clock.instant().plus(recovery.initialDelay())));
+        ConfirmOutcomes.Recorded recorded;
+        try {
+            recorded = tx.execute(status -> outcomes.record(orderId, attempted.idempotencyKey(),
+                    attempted.result(), clock.instant().plus(recovery.initialDelay())));
+        } catch (TransactionException | DataAccessException e) {
+            // Toss has answered but we could not write it down (pool exhausted, DB gone). The claim stays
+            // IN_PROGRESS and the recovery job settles it from Toss after stale-after; the caller polls.
+            log.error("Confirm of {} answered by Toss ({}) but not recorded; recovery will settle it: {}", orderId,
+                    attempted.result().getClass().getSimpleName(), e.toString());
+            return new ConfirmResult.Unrecorded(claim.claimed());
+        }
         if (recorded.released()) {
             throw PaymentProblems.pgUnavailable();
         }
@@ -144,13 +159,13 @@ public class ConfirmService {
         }
         payment.claimForConfirm(paymentKey, clock.instant(), properties.staleAfter());
         String key = pgRequests.recordNextAttempt(PgRequests.Kind.CONFIRM, orderId, orderId, clock.instant());
-        return new Claim(key, null);
+        return new Claim(key, null, payment);
     }
 
     /** Either the key to send the confirm under, or the answer already known without calling the PG. */
-    private record Claim(String idempotencyKey, Outcome earlier) {
+    private record Claim(String idempotencyKey, Outcome earlier, Payment claimed) {
         static Claim answered(Outcome outcome) {
-            return new Claim(null, outcome);
+            return new Claim(null, outcome, null);
         }
     }
 

@@ -112,6 +112,8 @@ class PaymentController {
             case ConfirmResult.AwaitingDeposit awaiting -> ResponseEntity.ok(PaymentView.of(awaiting.payment()));
             case ConfirmResult.Pending pending -> ResponseEntity.status(HttpStatus.ACCEPTED)
                     .header("Retry-After", "2").body(PaymentView.of(pending.payment()));
+            case ConfirmResult.Unrecorded unrecorded -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .header("Retry-After", "5").body(PaymentView.of(unrecorded.payment()));
             case ConfirmResult.Declined declined -> throw new ApiException(HttpStatus.PAYMENT_REQUIRED,
                     "PAYMENT_DECLINED", "Toss declined the payment: " + declined.message(),
                     Map.of("pgCode", declined.code(), "orderId", declined.payment().orderId(),

@@ -14,6 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=payment-service", "spring.datasource.hikari.maximum-pool-size=2",
                 "spring.kafka.listener.auto-startup=false", "payment.toss.read-timeout=10s",
+                "spring.datasource.hikari.connection-timeout=1000", "payment.confirm.stale-after=3s",
+                "payment.recovery.initial-delay=300ms", "payment.recovery.sweep-interval=200ms",
                 "resilience4j.circuitbreaker.configs.toss.sliding-window-size=4",
                 "resilience4j.circuitbreaker.configs.toss.minimum-number-of-calls=4",
                 "resilience4j.circuitbreaker.configs.toss.wait-duration-in-open-state=2s"})
@@ -47,6 +51,8 @@ class ResilienceIT {
     int port;
     @Autowired
     CircuitBreakerRegistry breakers;
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void closeTheBreaker() {
@@ -123,6 +129,40 @@ class ResilienceIT {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(() ->
                 confirm(paymentKey, orderId, checkout.get("amount").asLong()).status() == 200);
         assertThat(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()).isEqualTo("DONE");
+        assertThat(AbstractPaymentIT.sandboxCalls(orderId, "/confirm")).hasSize(1);
+    }
+
+    @Test
+    void anAnswerWeCannotRecordIsA202AndRecoverySettlesItFromToss() throws Exception {
+        // given: a confirm that Toss answers after 1.5 s, while every pooled connection is taken meanwhile
+        JsonNode checkout = checkout();
+        String orderId = checkout.get("orderId").asString();
+        String paymentKey = AbstractPaymentIT.authenticateAtSandbox(checkout);
+        sandboxFault(Map.of("endpoint", "CONFIRM", "orderId", orderId, "latencyMs", 1500, "times", 1));
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        Future<Http.Response> answer = caller.submit(() -> confirm(paymentKey, orderId, checkout.get("amount").asLong()));
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                "IN_PROGRESS".equals(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()));
+        List<Connection> held = new ArrayList<>();
+        try {
+            held.add(dataSource.getConnection());
+            held.add(dataSource.getConnection());
+
+            // when: Toss approves, but recording the answer cannot get a connection
+            Http.Response r = answer.get();
+
+            // then: the caller is told to poll, not that it failed
+            assertThat(r.status()).isEqualTo(202);
+            assertThat(r.body().get("status").asString()).isEqualTo("IN_PROGRESS");
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+            caller.shutdown();
+        }
+        assertThat(AbstractPaymentIT.sandboxPayment(paymentKey).get("status").asString()).isEqualTo("DONE");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "DONE".equals(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()));
         assertThat(AbstractPaymentIT.sandboxCalls(orderId, "/confirm")).hasSize(1);
     }
 
