@@ -16,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -148,7 +149,17 @@ public class PlatformAutoConfiguration {
             ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
             backOff.setInitialInterval(properties.retryInitialDelay().toMillis());
             backOff.setMultiplier(2.0);
-            DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+            // A record read from a dead-letter topic (admin's dead-letter store) that still fails is not dead-lettered
+            // again (no <topic>.DLT.DLT): it stays in its DLT, where Kafka tools and a fixed consumer can reach it.
+            DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+                if (record.topic().endsWith(Topics.DEAD_LETTER_SUFFIX)) {
+                    LoggerFactory.getLogger(PlatformAutoConfiguration.class).error(
+                            "Could not process dead letter {}-{}@{}; it stays in its topic: {}", record.topic(),
+                            record.partition(), record.offset(), exception.toString());
+                } else {
+                    recoverer.accept(record, exception);
+                }
+            }, backOff);
             handler.addNotRetryableExceptions(EventCodec.InvalidEventException.class);
             return handler;
         }
