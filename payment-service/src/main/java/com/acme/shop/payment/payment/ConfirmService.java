@@ -100,22 +100,20 @@ public class ConfirmService {
                     remoteAddr);
             throw PaymentProblems.malformedPaymentKey();
         }
-        Payment payment = payments.findByOrderId(orderId).orElseThrow(() -> {
+        PaymentOrderMappings.Precheck checkout = mappings.precheck(orderId, paymentKey).orElseThrow(() -> {
             securityEvents.record("CONFIRM_UNKNOWN_ORDER", orderId, "paymentKey=" + paymentKey, remoteAddr);
             return PaymentProblems.notFound(orderId);
         });
-        if (payment.totalAmount() != amount) {
+        if (checkout.totalAmount() != amount) {
             securityEvents.record("CONFIRM_AMOUNT_MISMATCH", orderId,
-                    "expected " + payment.totalAmount() + " got " + amount, remoteAddr);
-            throw PaymentProblems.amountMismatch(payment.totalAmount());
+                    "expected " + checkout.totalAmount() + " got " + amount, remoteAddr);
+            throw PaymentProblems.amountMismatch(checkout.totalAmount());
         }
-        Optional<String> bound = mappings.paymentKeyOf(orderId);
-        if (bound.isPresent() && !bound.get().equals(paymentKey)) {
+        if (checkout.boundPaymentKey() != null && !checkout.boundPaymentKey().equals(paymentKey)) {
             securityEvents.record("CONFIRM_PAYMENT_KEY_MISMATCH", orderId, "paymentKey=" + paymentKey, remoteAddr);
             throw PaymentProblems.paymentKeyMismatch();
         }
-        Optional<String> owner = mappings.orderIdOf(paymentKey);
-        if (owner.isPresent() && !owner.get().equals(orderId)) {
+        if (checkout.keyOwner() != null && !checkout.keyOwner().equals(orderId)) {
             securityEvents.record("CONFIRM_PAYMENT_KEY_REUSED", orderId, "paymentKey=" + paymentKey, remoteAddr);
             throw PaymentProblems.paymentKeyReused();
         }
@@ -145,16 +143,17 @@ public class ConfirmService {
             payment.expire(clock.instant());
             return Claim.answered(Outcome.refused(PaymentProblems.expired(payment)));
         }
-        Optional<String> boundKey = mappings.paymentKeyOf(orderId);
-        if (boundKey.isPresent() && !boundKey.get().equals(paymentKey)) {
-            throw PaymentProblems.paymentKeyMismatch();
-        }
-        if (boundKey.isEmpty()) {
-            try {
-                mappings.insert(orderId, paymentKey, clock.instant());
-            } catch (DuplicateKeyException e) {
-                // the key was bound to another order between the precheck and now
+        try {
+            mappings.insert(orderId, paymentKey, clock.instant());
+        } catch (DuplicateKeyException e) {
+            // Already bound: to this order with this key (a confirm again after a 503 released the claim), or,
+            // since the precheck, to something else. Decide under the payment's lock.
+            Optional<String> boundKey = mappings.paymentKeyOf(orderId);
+            if (boundKey.isEmpty()) {
                 throw PaymentProblems.paymentKeyReused();
+            }
+            if (!boundKey.get().equals(paymentKey)) {
+                throw PaymentProblems.paymentKeyMismatch();
             }
         }
         payment.claimForConfirm(paymentKey, clock.instant(), properties.staleAfter());
