@@ -13,7 +13,7 @@ public sealed interface ConfirmResult {
 
     Payment payment();
 
-    record Approved(Payment payment, boolean replayed) implements ConfirmResult {
+    record Approved(Payment payment) implements ConfirmResult {
     }
 
     record Declined(Payment payment, String code, String message) implements ConfirmResult {

@@ -86,7 +86,7 @@ public class ConfirmService {
         if (payment.status() == PaymentStatus.WAITING_FOR_DEPOSIT) {
             return new ConfirmResult.AwaitingDeposit(payment);
         }
-        return payment.isPaid() ? new ConfirmResult.Approved(payment, false) : new ConfirmResult.Pending(payment);
+        return payment.isPaid() ? new ConfirmResult.Approved(payment) : new ConfirmResult.Pending(payment);
     }
 
     /**
@@ -126,7 +126,7 @@ public class ConfirmService {
         }
         switch (payment.status()) {
             case DONE, PARTIAL_CANCELED, CANCELED -> {
-                return Claim.answered(Outcome.of(new ConfirmResult.Approved(payment, true)));
+                return Claim.answered(Outcome.of(new ConfirmResult.Approved(payment)));
             }
             case IN_PROGRESS, OUTCOME_UNKNOWN, MANUAL_REVIEW -> {
                 return Claim.answered(Outcome.of(new ConfirmResult.Pending(payment)));

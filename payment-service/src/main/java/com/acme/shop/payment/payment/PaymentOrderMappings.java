@@ -45,11 +45,6 @@ class PaymentOrderMappings {
                 .stream().findFirst();
     }
 
-    Optional<String> orderIdOf(String paymentKey) {
-        return jdbc.queryForList("SELECT order_id FROM payment_order_mapping WHERE payment_key = ?", String.class,
-                paymentKey).stream().findFirst();
-    }
-
     /**
      * Throws DuplicateKeyException when the order or the key is already bound. That does not doom the caller's
      * transaction (the caller decides what a duplicate means), hence {@code noRollbackFor}.

@@ -58,9 +58,6 @@ public class PaymentSync {
     }
 
     public Result syncFromToss(String orderId) {
-        if (payments.findByOrderId(orderId).isEmpty()) {
-            return new Result.NoChange("no payment with orderId " + orderId);
-        }
         PgResult<Optional<PgPayment>> read = gateway.findByOrderId(orderId);
         if (!(read instanceof PgResult.Success<Optional<PgPayment>> success)) {
             return new Result.TryLater("Toss not readable: " + read);
@@ -69,7 +66,8 @@ public class PaymentSync {
             return new Result.NoChange("Toss does not know order " + orderId);
         }
         PgPayment pg = success.value().get();
-        return tx.execute(s -> apply(payments.lockByOrderId(orderId).orElseThrow(), pg));
+        return tx.execute(s -> payments.lockByOrderId(orderId).map(payment -> apply(payment, pg))
+                .orElseGet(() -> new Result.NoChange("no payment with orderId " + orderId)));
     }
 
     private Result apply(Payment payment, PgPayment pg) {

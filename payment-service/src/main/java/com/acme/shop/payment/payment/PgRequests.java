@@ -36,22 +36,9 @@ public class PgRequests {
         return key;
     }
 
-    /** The key of the latest attempt, to re-send after no answer (same key: Toss replays or processes once). */
-    public String latestKey(Kind kind, String subjectId) {
-        return jdbc.queryForObject("""
-                SELECT idempotency_key FROM pg_request WHERE kind = ? AND idempotency_key LIKE ?
-                ORDER BY attempt DESC LIMIT 1""", String.class, kind.name(), prefix(kind, subjectId) + "%");
-    }
-
     public void recordOutcome(String idempotencyKey, String outcome, Integer httpStatus, String errorCode, Instant now) {
         jdbc.update("UPDATE pg_request SET outcome = ?, http_status = ?, error_code = ?, completed_at = ? "
                 + "WHERE idempotency_key = ?", outcome, httpStatus, errorCode, Timestamp.from(now), idempotencyKey);
-    }
-
-    public int count(Kind kind, String orderId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pg_request WHERE kind = ? AND order_id = ?",
-                Integer.class, kind.name(), orderId);
-        return n == null ? 0 : n;
     }
 
     private static String prefix(Kind kind, String subjectId) {

@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,14 +34,12 @@ class WebhookController {
     private final WebhookLog webhooks;
     private final WebhookProcessor processor;
     private final JsonMapper json;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    WebhookController(WebhookLog webhooks, WebhookProcessor processor, JsonMapper json, JdbcTemplate jdbc, Clock clock) {
+    WebhookController(WebhookLog webhooks, WebhookProcessor processor, JsonMapper json, Clock clock) {
         this.webhooks = webhooks;
         this.processor = processor;
         this.json = json;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -68,25 +66,18 @@ class WebhookController {
         return ResponseEntity.ok(Map.of("received", true, "duplicate", stored.isEmpty()));
     }
 
-    record WebhookView(long id, String eventType, String orderId, String state, String outcome, int attempts,
-                       String transmissionId, String receivedAt) {
-    }
-
     /** For operators: refused and failed webhooks, or the webhooks of one order. */
     @GetMapping
-    List<WebhookView> list(@RequestParam(required = false) String state, @RequestParam(required = false) String orderId) {
+    List<WebhookLog.View> list(@RequestParam(required = false) String state,
+                               @RequestParam(required = false) String orderId) {
         if (state == null && orderId == null) {
-            throw ApiException.badRequest("VALIDATION_FAILED", "give state (RECEIVED, PROCESSED, IGNORED, REFUSED, FAILED) or orderId");
+            throw ApiException.badRequest("VALIDATION_FAILED",
+                    "give state (RECEIVED, PROCESSED, IGNORED, REFUSED, FAILED) or orderId");
         }
-        if (state != null && List.of(WebhookLog.State.values()).stream().noneMatch(s -> s.name().equals(state))) {
-            throw ApiException.badRequest("VALIDATION_FAILED", "unknown state " + state);
-        }
-        return jdbc.query("""
-                SELECT id, event_type, order_id, state, outcome, attempts, transmission_id, received_at FROM webhook_log
-                WHERE (? IS NULL OR state = ?) AND (? IS NULL OR order_id = ?) ORDER BY id DESC LIMIT 200""",
-                (rs, i) -> new WebhookView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant().toString()),
-                state, state, orderId, orderId);
+        WebhookLog.State wanted = state == null ? null : Arrays.stream(WebhookLog.State.values())
+                .filter(s -> s.name().equals(state)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("VALIDATION_FAILED", "unknown state " + state));
+        return webhooks.list(wanted, orderId);
     }
 
     private static String blankToNull(String s) {

@@ -71,6 +71,21 @@ class WebhookLog {
                 Timestamp.from(next), truncate(outcome), id);
     }
 
+    record View(long id, String eventType, String orderId, String state, String outcome, int attempts,
+                String transmissionId, Instant receivedAt) {
+    }
+
+    /** The latest 200 webhooks in a state and/or of an order (null = any). */
+    List<View> list(State state, String orderId) {
+        String stateName = state == null ? null : state.name();
+        return jdbc.query("""
+                SELECT id, event_type, order_id, state, outcome, attempts, transmission_id, received_at FROM webhook_log
+                WHERE (? IS NULL OR state = ?) AND (? IS NULL OR order_id = ?) ORDER BY id DESC LIMIT 200""",
+                (rs, i) -> new View(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant()),
+                stateName, stateName, orderId, orderId);
+    }
+
     private static String truncate(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);
     }
