@@ -11,8 +11,6 @@ package com.acme.shop.payment.payment;
  */
 public sealed interface ConfirmResult {
 
-    Payment payment();
-
     record Approved(Payment payment) implements ConfirmResult {
     }
 
@@ -24,9 +22,10 @@ public sealed interface ConfirmResult {
 
     /**
      * Toss answered but we could not record the answer (database trouble): the payment is IN_PROGRESS as
-     * claimed, and the recovery job settles it from Toss. Poll, as for {@link Pending}.
+     * claimed, and the recovery job settles it from Toss. Poll, as for {@link Pending}. Carries what the
+     * request said, not a loaded payment: the database is what failed.
      */
-    record Unrecorded(Payment payment) implements ConfirmResult {
+    record Unrecorded(String orderId, String paymentKey, long amount) implements ConfirmResult {
     }
 
     /** A virtual account was issued: the customer pays into it; the deposit arrives by webhook. */

@@ -5,10 +5,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,7 @@ public class ConfirmService {
     static final Pattern PAYMENT_KEY = Pattern.compile("^[A-Za-z0-9_-]{10,200}$");
 
     private final Payments payments;
+    private final ConfirmClaims claims;
     private final PaymentOrderMappings mappings;
     private final PgRequests pgRequests;
     private final ConfirmAttempts attempts;
@@ -43,10 +46,11 @@ public class ConfirmService {
     private final RecoveryProperties recovery;
     private final Clock clock;
 
-    ConfirmService(Payments payments, PaymentOrderMappings mappings, PgRequests pgRequests, ConfirmAttempts attempts,
+    ConfirmService(Payments payments, ConfirmClaims claims, PaymentOrderMappings mappings, PgRequests pgRequests, ConfirmAttempts attempts,
                    ConfirmOutcomes outcomes, SecurityEvents securityEvents, TransactionTemplate tx,
                    ConfirmProperties properties, RecoveryProperties recovery, Clock clock) {
         this.payments = payments;
+        this.claims = claims;
         this.mappings = mappings;
         this.pgRequests = pgRequests;
         this.attempts = attempts;
@@ -59,8 +63,12 @@ public class ConfirmService {
     }
 
     public ConfirmResult confirm(String paymentKey, String orderId, long amount, String remoteAddr) {
-        precheck(paymentKey, orderId, amount, remoteAddr);
-        Claim claim = tx.execute(status -> claim(paymentKey, orderId, amount));
+        requireWellFormed(paymentKey, orderId, remoteAddr);
+        Claim claim = tx.execute(status -> quickClaim(paymentKey, orderId, amount, status));
+        if (claim == null) {
+            precheck(paymentKey, orderId, amount, remoteAddr);
+            claim = tx.execute(status -> claim(paymentKey, orderId, amount));
+        }
         if (claim.idempotencyKey() == null) {
             return claim.earlier().get();
         }
@@ -74,7 +82,7 @@ public class ConfirmService {
             // IN_PROGRESS and the recovery job settles it from Toss after stale-after; the caller polls.
             log.error("Confirm of {} answered by Toss ({}) but not recorded; recovery will settle it: {}", orderId,
                     attempted.result().getClass().getSimpleName(), e.toString());
-            return new ConfirmResult.Unrecorded(claim.claimed());
+            return new ConfirmResult.Unrecorded(orderId, paymentKey, amount);
         }
         if (recorded.released()) {
             throw PaymentProblems.pgUnavailable();
@@ -89,17 +97,42 @@ public class ConfirmService {
         return payment.isPaid() ? new ConfirmResult.Approved(payment) : new ConfirmResult.Pending(payment);
     }
 
+    private void requireWellFormed(String paymentKey, String orderId, String remoteAddr) {
+        if (!PAYMENT_KEY.matcher(paymentKey).matches()) {
+            securityEvents.record("CONFIRM_MALFORMED_PAYMENT_KEY", orderId, "paymentKey length " + paymentKey.length(),
+                    remoteAddr);
+            throw PaymentProblems.malformedPaymentKey();
+        }
+    }
+
+    /**
+     * The first confirm of a READY checkout with the right amount and a paymentKey bound to nothing yet, in
+     * three statements without loading the payment ({@link ConfirmClaims}). The precheck's checks hold by
+     * construction: the amount is part of the claim's condition, and both bindings are the mapping's unique
+     * keys. Anything else returns null having changed nothing (a duplicate mapping rolls the claim back), and
+     * the confirm takes the full path: precheck with its security trail, then {@link #claim} under the lock.
+     */
+    private Claim quickClaim(String paymentKey, String orderId, long amount, TransactionStatus status) {
+        Instant now = clock.instant();
+        if (!claims.claimIfReady(orderId, amount, paymentKey, now, now.plus(properties.staleAfter()))) {
+            return null;
+        }
+        try {
+            mappings.insert(orderId, paymentKey, now);
+        } catch (DuplicateKeyException e) {
+            status.setRollbackOnly();
+            return null;
+        }
+        // the order was bound in this transaction, so no confirm of it was ever sent: this is attempt 1
+        return new Claim(pgRequests.recordFirstAttempt(PgRequests.Kind.CONFIRM, orderId, orderId, now), null);
+    }
+
     /**
      * Checks the request against the checkout before any lock is taken or anything reaches the PG. A
      * refusal here is a security event (a tampered amount, a guessed orderId, a foreign paymentKey),
      * recorded in its own transaction, and changes nothing else.
      */
     private void precheck(String paymentKey, String orderId, long amount, String remoteAddr) {
-        if (!PAYMENT_KEY.matcher(paymentKey).matches()) {
-            securityEvents.record("CONFIRM_MALFORMED_PAYMENT_KEY", orderId, "paymentKey length " + paymentKey.length(),
-                    remoteAddr);
-            throw PaymentProblems.malformedPaymentKey();
-        }
         PaymentOrderMappings.Precheck checkout = mappings.precheck(orderId, paymentKey).orElseThrow(() -> {
             securityEvents.record("CONFIRM_UNKNOWN_ORDER", orderId, "paymentKey=" + paymentKey, remoteAddr);
             return PaymentProblems.notFound(orderId);
@@ -158,13 +191,13 @@ public class ConfirmService {
         }
         payment.claimForConfirm(paymentKey, clock.instant(), properties.staleAfter());
         String key = pgRequests.recordNextAttempt(PgRequests.Kind.CONFIRM, orderId, orderId, clock.instant());
-        return new Claim(key, null, payment);
+        return new Claim(key, null);
     }
 
     /** Either the key to send the confirm under, or the answer already known without calling the PG. */
-    private record Claim(String idempotencyKey, Outcome earlier, Payment claimed) {
+    private record Claim(String idempotencyKey, Outcome earlier) {
         static Claim answered(Outcome outcome) {
-            return new Claim(null, outcome, null);
+            return new Claim(null, outcome);
         }
     }
 

@@ -113,7 +113,8 @@ class PaymentController {
             case ConfirmResult.Pending pending -> ResponseEntity.status(HttpStatus.ACCEPTED)
                     .header("Retry-After", "2").body(PaymentView.of(pending.payment()));
             case ConfirmResult.Unrecorded unrecorded -> ResponseEntity.status(HttpStatus.ACCEPTED)
-                    .header("Retry-After", "5").body(PaymentView.of(unrecorded.payment()));
+                    .header("Retry-After", "5").body(PaymentView.inProgress(unrecorded.orderId(),
+                    unrecorded.paymentKey(), unrecorded.amount()));
             case ConfirmResult.Declined declined -> throw new ApiException(HttpStatus.PAYMENT_REQUIRED,
                     "PAYMENT_DECLINED", "Toss declined the payment: " + declined.message(),
                     Map.of("pgCode", declined.code(), "orderId", declined.payment().orderId(),

@@ -18,6 +18,15 @@ public record PaymentView(String orderId, String status, String orderName, Strin
     public record VirtualAccount(String bankCode, String accountNumber, Instant dueAt) {
     }
 
+    /**
+     * A payment claimed for a confirm whose answer could not be recorded: only what the confirm request itself
+     * established. Polling {@code GET /api/v1/payments/{orderId}} shows the rest once recovery has settled it.
+     */
+    public static PaymentView inProgress(String orderId, String paymentKey, long amount) {
+        return new PaymentView(orderId, PaymentStatus.IN_PROGRESS.name(), null, null, amount, amount, 0, "KRW",
+                paymentKey, null, null, null, null, null, null, null, List.of());
+    }
+
     public static PaymentView of(Payment p) {
         return new PaymentView(p.orderId(), p.status().name(), p.orderName(), p.customerId(), p.totalAmount(),
                 p.balanceAmount(), p.canceledAmount(), p.currency(), p.paymentKey(), p.method(), p.approvedAt(),

@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 
 /**
@@ -29,7 +30,20 @@ public class PgRequests {
         Integer last = jdbc.queryForObject(
                 "SELECT MAX(attempt) FROM pg_request WHERE kind = ? AND idempotency_key LIKE ?",
                 Integer.class, kind.name(), prefix(kind, subjectId) + "%");
-        int attempt = last == null ? 1 : last + 1;
+        return record(kind, orderId, subjectId, last == null ? 1 : last + 1, now);
+    }
+
+    /**
+     * Records attempt 1 for a subject that cannot have one yet (a confirm whose order was bound to its paymentKey
+     * in this same transaction), without looking. Were that ever wrong, the unique key refuses the insert and the
+     * transaction fails: never a second request under an old key.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String recordFirstAttempt(Kind kind, String orderId, String subjectId, Instant now) {
+        return record(kind, orderId, subjectId, 1, now);
+    }
+
+    private String record(Kind kind, String orderId, String subjectId, int attempt, Instant now) {
         String key = prefix(kind, subjectId) + attempt;
         jdbc.update("INSERT INTO pg_request (idempotency_key, kind, order_id, attempt, created_at) VALUES (?, ?, ?, ?, ?)",
                 key, kind.name(), orderId, attempt, Timestamp.from(now));
@@ -37,8 +51,11 @@ public class PgRequests {
     }
 
     public void recordOutcome(String idempotencyKey, String outcome, Integer httpStatus, String errorCode, Instant now) {
+        // typed, so a null needs no parameter-metadata lookup (which the MariaDB driver answers with an exception)
         jdbc.update("UPDATE pg_request SET outcome = ?, http_status = ?, error_code = ?, completed_at = ? "
-                + "WHERE idempotency_key = ?", outcome, httpStatus, errorCode, Timestamp.from(now), idempotencyKey);
+                + "WHERE idempotency_key = ?", new Object[] {outcome, httpStatus, errorCode, Timestamp.from(now),
+                        idempotencyKey}, new int[] {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP,
+                        Types.VARCHAR});
     }
 
     private static String prefix(Kind kind, String subjectId) {

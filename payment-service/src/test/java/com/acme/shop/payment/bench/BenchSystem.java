@@ -205,6 +205,28 @@ final class BenchSystem implements AutoCloseable {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /**
+     * CPU time used so far by the database server when it is a process of this machine started by this JVM
+     * (the embedded MariaDB); -1 when there is none (a Testcontainers database).
+     */
+    static long databaseCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+                .map(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L))
+                .findFirst().orElse(-1L);
+    }
+
+    /** The server's statement counters ({@code SHOW GLOBAL STATUS}), to count statements per operation. */
+    Map<String, Long> statementCounters() {
+        Map<String, Long> counters = new HashMap<>();
+        jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', "
+                + "'Com_update', 'Com_delete', 'Com_commit', 'Com_rollback', 'Com_set_option')",
+                rs -> {
+                    counters.put(rs.getString(1), rs.getLong(2));
+                });
+        return counters;
+    }
+
     /** Nearest-rank percentile of sorted values. */
     static long percentile(long[] sorted, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);

@@ -53,11 +53,15 @@ public final class ConfirmThroughputBenchmark {
             system.clearSandboxCalls();
             System.out.printf("%nMeasuring %d confirms...%n", n);
 
+            Map<String, Long> statementsBefore = system.statementCounters();
+            long dbCpuBefore = BenchSystem.databaseCpuNanos();
             long cpuBefore = BenchSystem.processCpuNanos();
             long start = System.nanoTime();
             List<BenchSystem.Answer> answers = fire(system, orders, concurrency);
             long wall = System.nanoTime() - start;
             long cpu = BenchSystem.processCpuNanos() - cpuBefore;
+            long dbCpuAfter = BenchSystem.databaseCpuNanos();
+            Map<String, Long> statementsAfter = system.statementCounters();
 
             // Correctness: every confirm approved, and exactly one confirm per order reached "Toss".
             requireAllDone("measured", answers);
@@ -93,13 +97,30 @@ public final class ConfirmThroughputBenchmark {
                     BenchSystem.millis(BenchSystem.percentile(nanos, 90)), BenchSystem.millis(BenchSystem.percentile(nanos, 99)),
                     BenchSystem.millis(nanos[nanos.length - 1]));
             System.out.printf("JVM CPU     : %.1f of %d cores busy on average (%.1f ms CPU per confirm: client, "
-                    + "payment-service, sandbox, Kafka broker; MariaDB not included)%n", cpu / (double) wall,
+                    + "payment-service, sandbox, Kafka broker; MariaDB below)%n", cpu / (double) wall,
                     Runtime.getRuntime().availableProcessors(), cpu / 1e6 / n);
+            if (dbCpuBefore >= 0 && dbCpuAfter >= 0) {
+                System.out.printf("MariaDB CPU : %.1f ms CPU per confirm%n", (dbCpuAfter - dbCpuBefore) / 1e6 / n);
+            }
+            System.out.printf("statements  : %s per confirm (all statements the server received meanwhile, "
+                    + "including the outbox relay's and this benchmark's own few)%n",
+                    perConfirm(statementsBefore, statementsAfter, n));
             System.out.printf("correctness : %d/%d answers 200 DONE, sandbox saw %d confirms for %d orders (1 each), "
                     + "%d DONE rows%n", n, n, total, confirmsAtToss.size(), done);
             System.out.println();
         }
         System.exit(0);
+    }
+
+    private static String perConfirm(Map<String, Long> before, Map<String, Long> after, int n) {
+        StringBuilder s = new StringBuilder();
+        for (String name : List.of("Questions", "Com_select", "Com_insert", "Com_update", "Com_delete", "Com_commit",
+                "Com_rollback", "Com_set_option")) {
+            double per = (after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L)) / (double) n;
+            s.append(s.isEmpty() ? "" : ", ").append(name.replace("Com_", "").toLowerCase()).append(' ')
+                    .append(String.format("%.1f", per));
+        }
+        return s.toString();
     }
 
     private static void requireAllDone(String phase, List<BenchSystem.Answer> answers) {
