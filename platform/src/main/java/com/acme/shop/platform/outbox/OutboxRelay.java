@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -140,27 +141,42 @@ public class OutboxRelay implements SmartLifecycle {
         return overtaking.isEmpty() ? rows : rows.stream().filter(r -> !overtaking.contains(r.id())).toList();
     }
 
-    /** Waits for the acknowledgements in order; marks rows sent up to the first failure. Returns how many. */
+    /**
+     * Waits for the acknowledgements in order; marks rows sent up to the first failure, in one statement.
+     * Returns how many.
+     */
     private int markAcknowledged(List<OutboxRow> rows, List<CompletableFuture<?>> acks) {
-        for (int i = 0; i < rows.size(); i++) {
-            OutboxRow row = rows.get(i);
+        int acknowledged = 0;
+        String failure = null;
+        for (; acknowledged < rows.size(); acknowledged++) {
             try {
-                acks.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acks.get(acknowledged).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                String error = describe(e);
-                log.warn("Outbox event {} ({}) not acknowledged by Kafka; will retry: {}", row.eventId(),
-                        row.eventType(), error);
-                jdbc.update("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                        truncate(error), row.id());
-                return i;
+                failure = describe(e);
+                break;
             }
-            jdbc.update("UPDATE outbox_event SET sent_at = ?, attempts = attempts + 1 WHERE id = ?",
-                    Timestamp.from(clock.instant()), row.id());
         }
-        return rows.size();
+        if (acknowledged > 0) {
+            List<OutboxRow> sent = rows.subList(0, acknowledged);
+            Object[] args = new Object[sent.size() + 1];
+            args[0] = Timestamp.from(clock.instant());
+            for (int i = 0; i < sent.size(); i++) {
+                args[i + 1] = sent.get(i).id();
+            }
+            jdbc.update("UPDATE outbox_event SET sent_at = ?, attempts = attempts + 1 WHERE id IN ("
+                    + String.join(",", Collections.nCopies(sent.size(), "?")) + ")", args);
+        }
+        if (failure != null) {
+            OutboxRow row = rows.get(acknowledged);
+            log.warn("Outbox event {} ({}) not acknowledged by Kafka; will retry: {}", row.eventId(),
+                    row.eventType(), failure);
+            jdbc.update("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                    truncate(failure), row.id());
+        }
+        return acknowledged;
     }
 
     /**
