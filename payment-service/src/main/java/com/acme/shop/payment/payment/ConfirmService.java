@@ -46,9 +46,9 @@ public class ConfirmService {
     private final RecoveryProperties recovery;
     private final Clock clock;
 
-    ConfirmService(Payments payments, ConfirmClaims claims, PaymentOrderMappings mappings, PgRequests pgRequests, ConfirmAttempts attempts,
-                   ConfirmOutcomes outcomes, SecurityEvents securityEvents, TransactionTemplate tx,
-                   ConfirmProperties properties, RecoveryProperties recovery, Clock clock) {
+    ConfirmService(Payments payments, ConfirmClaims claims, PaymentOrderMappings mappings, PgRequests pgRequests,
+                   ConfirmAttempts attempts, ConfirmOutcomes outcomes, SecurityEvents securityEvents,
+                   TransactionTemplate tx, ConfirmProperties properties, RecoveryProperties recovery, Clock clock) {
         this.payments = payments;
         this.claims = claims;
         this.mappings = mappings;

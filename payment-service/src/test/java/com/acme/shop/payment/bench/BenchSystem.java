@@ -1,5 +1,6 @@
 package com.acme.shop.payment.bench;
 
+import com.acme.shop.infra.FreePorts;
 import com.acme.shop.payment.PaymentServiceApplication;
 import com.acme.shop.sandbox.TossSandboxApplication;
 import com.acme.shop.testsupport.Http;
@@ -8,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +34,10 @@ import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 
 /**
- * What both benchmarks run against, all in this JVM: the real MariaDB server and Kafka broker of
- * {@link TestInfrastructure}, the Toss sandbox with a fixed default latency, a stub of order-service's quote
- * endpoint (one product, 21,000 won) and payment-service with the given extra arguments. Not a test: the
- * benchmarks' main methods use it.
+ * What both benchmarks run against: payment-service with the given extra arguments in a JVM of its own, and
+ * in this JVM the real MariaDB server (a child process) and Kafka broker of {@link TestInfrastructure}, the
+ * Toss sandbox with a fixed default latency, a stub of order-service's quote endpoint (one product, 21,000
+ * won) and the load generator. Not a test: the benchmarks' main methods use it.
  */
 final class BenchSystem implements AutoCloseable {
 
@@ -45,22 +48,22 @@ final class BenchSystem implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     final ConfigurableApplicationContext sandbox;
-    final ConfigurableApplicationContext payment;
+    final Process payment;
     final String sandboxUrl;
     final String paymentUrl;
     final JdbcTemplate jdbc;
     final TestInfrastructure.Endpoints infra;
     private final HttpServer catalog;
 
-    private BenchSystem(ConfigurableApplicationContext sandbox, ConfigurableApplicationContext payment,
-                        HttpServer catalog, TestInfrastructure.Endpoints infra) {
+    private BenchSystem(ConfigurableApplicationContext sandbox, Process payment, int paymentPort, HttpServer catalog,
+                        TestInfrastructure.Endpoints infra, DriverManagerDataSource db) {
         this.sandbox = sandbox;
         this.payment = payment;
         this.catalog = catalog;
         this.infra = infra;
         this.sandboxUrl = "http://127.0.0.1:" + sandbox.getEnvironment().getProperty("local.server.port");
-        this.paymentUrl = "http://127.0.0.1:" + payment.getEnvironment().getProperty("local.server.port");
-        this.jdbc = payment.getBean(JdbcTemplate.class);
+        this.paymentUrl = "http://127.0.0.1:" + paymentPort;
+        this.jdbc = new JdbcTemplate(db);
     }
 
     /**
@@ -78,7 +81,8 @@ final class BenchSystem implements AutoCloseable {
         String sandboxUrl = "http://127.0.0.1:" + sandbox.getEnvironment().getProperty("local.server.port");
         HttpServer catalog = catalogStub();
         String catalogUrl = "http://127.0.0.1:" + catalog.getAddress().getPort();
-        List<String> pArgs = new ArrayList<>(List.of("--server.port=0",
+        int port = FreePorts.pick();
+        List<String> pArgs = new ArrayList<>(List.of("--server.port=" + port,
                 "--spring.datasource.url=" + infra.jdbcUrl("payment_service"),
                 "--spring.datasource.username=" + infra.username(),
                 "--spring.datasource.password=" + infra.password(),
@@ -87,8 +91,62 @@ final class BenchSystem implements AutoCloseable {
                 "--shop.services.order-url=" + catalogUrl,
                 "--shop.services.settlement-url=" + catalogUrl));
         pArgs.addAll(paymentArgs);
-        ConfigurableApplicationContext payment = PaymentServiceApplication.builder().run(pArgs.toArray(String[]::new));
-        return new BenchSystem(sandbox, payment, catalog, infra);
+        Process payment = startPaymentService(pArgs);
+        DriverManagerDataSource db = new DriverManagerDataSource(infra.jdbcUrl("payment_service"),
+                infra.username(), infra.password());
+        return new BenchSystem(sandbox, payment, port, catalog, infra, db);
+    }
+
+    /**
+     * payment-service in a JVM of its own, as it runs in production, so its CPU time is measured apart from the
+     * load generator's, the sandbox's and the broker's. Same classpath as this JVM; log in .local/bench.
+     */
+    private static Process startPaymentService(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms1g", "-Xmx2g"));
+        // e.g. a JFR recording of payment-service alone: -XX:StartFlightRecording=filename=/tmp/payment.jfr
+        String extra = System.getenv("BENCH_PAYMENT_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PaymentServiceApplication.class.getName()));
+        command.addAll(args);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(Path.of("payment-service.log").toFile()).start();
+            String health = "http://127.0.0.1:" + portOf(args) + "/actuator/health";
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("payment-service exited with " + process.exitValue()
+                            + "; see " + Path.of("payment-service.log").toAbsolutePath());
+                }
+                try {
+                    if (Http.get(health).status() == 200) {
+                        System.out.println("payment-service up (pid " + process.pid() + ")");
+                        return process;
+                    }
+                } catch (RuntimeException notYet) {
+                    // not listening yet
+                }
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("payment-service did not become healthy within 2 minutes");
+                }
+                Thread.sleep(500);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String portOf(List<String> args) {
+        return args.stream().filter(a -> a.startsWith("--server.port=")).findFirst().orElseThrow()
+                .substring("--server.port=".length());
     }
 
     /** One approved-able payment: checked out and authenticated at the sandbox, not yet confirmed. */
@@ -199,7 +257,12 @@ final class BenchSystem implements AutoCloseable {
         return results;
     }
 
-    /** CPU time this JVM has used so far. */
+    /** CPU time payment-service's JVM has used so far. */
+    long paymentCpuNanos() {
+        return payment.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
+    /** CPU time this JVM (load generator, sandbox, Kafka broker) has used so far. */
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
@@ -265,7 +328,15 @@ final class BenchSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        payment.close();
+        payment.destroy();
+        try {
+            if (!payment.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                payment.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            payment.destroyForcibly();
+        }
         sandbox.close();
         catalog.stop(0);
     }

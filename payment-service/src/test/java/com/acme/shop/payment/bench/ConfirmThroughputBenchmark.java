@@ -23,7 +23,7 @@ public final class ConfirmThroughputBenchmark {
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = BenchSystem.args(argv, Map.of(
                 "n", "4000",
-                "warmup", "2000",
+                "warmup", "6000",
                 "concurrency", "600",
                 "latency-ms", "200",
                 "pool", "10",
@@ -55,11 +55,13 @@ public final class ConfirmThroughputBenchmark {
 
             Map<String, Long> statementsBefore = system.statementCounters();
             long dbCpuBefore = BenchSystem.databaseCpuNanos();
+            long paymentCpuBefore = system.paymentCpuNanos();
             long cpuBefore = BenchSystem.processCpuNanos();
             long start = System.nanoTime();
             List<BenchSystem.Answer> answers = fire(system, orders, concurrency);
             long wall = System.nanoTime() - start;
             long cpu = BenchSystem.processCpuNanos() - cpuBefore;
+            long paymentCpu = system.paymentCpuNanos() - paymentCpuBefore;
             long dbCpuAfter = BenchSystem.databaseCpuNanos();
             Map<String, Long> statementsAfter = system.statementCounters();
 
@@ -96,11 +98,19 @@ public final class ConfirmThroughputBenchmark {
             System.out.printf("latency     : p50 %s, p90 %s, p99 %s, max %s%n", BenchSystem.millis(BenchSystem.percentile(nanos, 50)),
                     BenchSystem.millis(BenchSystem.percentile(nanos, 90)), BenchSystem.millis(BenchSystem.percentile(nanos, 99)),
                     BenchSystem.millis(nanos[nanos.length - 1]));
-            System.out.printf("JVM CPU     : %.1f of %d cores busy on average (%.1f ms CPU per confirm: client, "
-                    + "payment-service, sandbox, Kafka broker; MariaDB below)%n", cpu / (double) wall,
-                    Runtime.getRuntime().availableProcessors(), cpu / 1e6 / n);
-            if (dbCpuBefore >= 0 && dbCpuAfter >= 0) {
-                System.out.printf("MariaDB CPU : %.1f ms CPU per confirm%n", (dbCpuAfter - dbCpuBefore) / 1e6 / n);
+            int cores = Runtime.getRuntime().availableProcessors();
+            long dbCpu = dbCpuBefore >= 0 && dbCpuAfter >= 0 ? dbCpuAfter - dbCpuBefore : -1;
+            System.out.printf("CPU per confirm (%d cores, %.1f busy on average):%n", cores,
+                    (cpu + paymentCpu + Math.max(0, dbCpu)) / (double) wall);
+            System.out.printf("  payment-service JVM          : %.2f ms%n", paymentCpu / 1e6 / n);
+            if (dbCpu >= 0) {
+                System.out.printf("  MariaDB server               : %.2f ms%n", dbCpu / 1e6 / n);
+            }
+            System.out.printf("  bench JVM (load generator, Toss sandbox, Kafka broker): %.2f ms%n", cpu / 1e6 / n);
+            if (dbCpu >= 0) {
+                double ours = (paymentCpu + dbCpu) / 1e6 / n;
+                System.out.printf("  payment-service + database   : %.2f ms = at most %.0f confirms/s on %d cores "
+                        + "if nothing else ran on them%n", ours, cores * 1000 / ours, cores);
             }
             System.out.printf("statements  : %s per confirm (all statements the server received meanwhile, "
                     + "including the outbox relay's and this benchmark's own few)%n",
