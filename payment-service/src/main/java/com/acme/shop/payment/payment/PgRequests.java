@@ -6,7 +6,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 
 /**
@@ -51,11 +50,8 @@ public class PgRequests {
     }
 
     public void recordOutcome(String idempotencyKey, String outcome, Integer httpStatus, String errorCode, Instant now) {
-        // typed, so a null needs no parameter-metadata lookup (which the MariaDB driver answers with an exception)
         jdbc.update("UPDATE pg_request SET outcome = ?, http_status = ?, error_code = ?, completed_at = ? "
-                + "WHERE idempotency_key = ?", new Object[] {outcome, httpStatus, errorCode, Timestamp.from(now),
-                        idempotencyKey}, new int[] {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP,
-                        Types.VARCHAR});
+                + "WHERE idempotency_key = ?", outcome, httpStatus, errorCode, Timestamp.from(now), idempotencyKey);
     }
 
     private static String prefix(Kind kind, String subjectId) {
