@@ -3,6 +3,7 @@ package com.acme.shop.platform;
 import com.acme.shop.contracts.EventCodec;
 import com.acme.shop.contracts.Topics;
 import com.acme.shop.platform.inbox.Inbox;
+import com.acme.shop.platform.jobs.JobRunner;
 import com.acme.shop.platform.kafka.KafkaHealthIndicator;
 import com.acme.shop.platform.kafka.KafkaTopicsProperties;
 import com.acme.shop.platform.outbox.OutboxMetrics;
@@ -25,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -100,6 +102,13 @@ public class PlatformAutoConfiguration {
         OutboxMetrics outboxMetrics(JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
             return new OutboxMetrics(jdbc, clock, registry);
         }
+    }
+
+    /** The durable-job runner every queue of the service registers with (docs/durable-jobs.md). */
+    @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
+    JobRunner jobRunner(JdbcTemplate jdbc, Clock clock, Environment environment, ObjectProvider<MeterRegistry> registry) {
+        return new JobRunner(jdbc, clock, environment, registry.getIfAvailable());
     }
 
     @Bean
