@@ -42,7 +42,10 @@ public final class FeePolicy {
 
     private static final Logger log = LoggerFactory.getLogger(FeePolicy.class);
 
-    /** List prices used when configuration does not override a method (unverified, see toss-api.md 9.2). */
+    /**
+     * List prices used when configuration does not override a method. Unverified: Toss publishes no fee rates (see
+     * docs/toss-api.md, section 9 (settlements lookup)).
+     */
     static final Map<PaymentMethod, MethodTerms> DEFAULT_TERMS = Map.of(
             PaymentMethod.CARD, MethodTerms.rate("3.4", 3),
             PaymentMethod.EASY_PAY, MethodTerms.rate("3.4", 2),
