@@ -22,12 +22,12 @@ import java.util.function.Supplier;
 /**
  * Test-only faults around the real beans, armed per product or per order so tests never disturb each other
  * (one shared context). Nothing is mocked: the faults are advisors on the real {@code Stock} and
- * {@code OrderService} proxies.
+ * {@code PaymentEventHandler} proxies.
  *
  * <ul>
  *   <li>{@link #failStockTaking}: {@code Stock.takeAll} throws a given (technical) exception the next N times it
  *       is asked for the product, inside the order transaction, which then rolls back.</li>
- *   <li>{@link #crashOnceAfterCommit}: {@code OrderService.onPaymentApproved} returns from its committed
+ *   <li>{@link #crashOnceAfterCommit}: {@code PaymentEventHandler.onPaymentApproved} returns from its committed
  *       transaction and then throws once, as if the consumer died after the DB commit and before the offset
  *       commit: Kafka redelivers the record.</li>
  * </ul>
@@ -102,7 +102,7 @@ public class FaultInjection {
         @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
         static Advisor crashAfterCommitFaults(ObjectProvider<FaultInjection> faults) {
             // outermost advisor: proceed() returns after the transaction interceptor committed
-            return advisor("com.acme.shop.order.orders.OrderService", "onPaymentApproved", invocation -> {
+            return advisor("com.acme.shop.order.saga.PaymentEventHandler", "onPaymentApproved", invocation -> {
                 Object result = invocation.proceed();
                 faults.getObject().afterApprovalCommitted((EventEnvelope<?>) invocation.getArguments()[0]);
                 return result;

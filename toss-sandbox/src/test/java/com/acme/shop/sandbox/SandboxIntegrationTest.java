@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import com.acme.shop.sandbox.api.TossTime;
+import com.acme.shop.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

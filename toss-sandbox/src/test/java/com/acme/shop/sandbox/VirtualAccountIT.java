@@ -12,7 +12,10 @@ import com.acme.shop.sandbox.api.TossTime;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Virtual accounts (가상계좌): issue on confirm, sandbox deposit, due date, cancel rules (toss-api.md 3.3, 3.8, 5.3). */
+/**
+ * Virtual accounts (가상계좌): issue on confirm, sandbox deposit, due date, cancel rules (docs/toss-api.md, sections 3
+ * (the Payment object) and 5 (endpoints)).
+ */
 class VirtualAccountIT extends SandboxIntegrationTest {
 
     static final String REFUND_ACCOUNT = WebhookIntegrationTest.REFUND_ACCOUNT;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** What is sent: bodies and headers of every event (toss-api.md 8.1, 8.2). */
+/** What is sent: bodies and headers of every event (docs/toss-api.md, section 8 (webhooks)). */
 class WebhookIT extends WebhookIntegrationTest {
 
     static final String CREATED_AT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}";

@@ -2,6 +2,7 @@ package com.acme.shop.platform.outbox;
 
 import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.payment.PaymentApproved;
+import com.acme.shop.testsupport.MutableClock;
 import com.acme.shop.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

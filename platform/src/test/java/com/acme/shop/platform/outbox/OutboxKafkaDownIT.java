@@ -5,6 +5,7 @@ import com.acme.shop.contracts.Topics;
 import com.acme.shop.contracts.payment.PaymentApproved;
 import com.acme.shop.infra.EmbeddedKafka;
 import com.acme.shop.infra.FreePorts;
+import com.acme.shop.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +43,7 @@ class OutboxKafkaDownIT {
         int controllerPort = FreePorts.pick();
         EmbeddedKafka broker = EmbeddedKafka.start(logDir, port, controllerPort);
         DefaultKafkaProducerFactory<String, String> producer = Events.producer(broker.bootstrapServers(), Map.of());
-        MutableClock clock = new MutableClock(Instant.now());
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         OutboxMetrics metrics = new OutboxMetrics(outbox.jdbc, clock, registry); // gauges hold it weakly: keep it
         OutboxRelay relay = outbox.relay(new KafkaTemplate<>(producer),

@@ -47,7 +47,7 @@ import java.util.concurrent.Future;
  * widths and the frozen pane are set before the first flush.
  */
 @Service
-public class SettlementExport {
+class SettlementExport {
 
     static final String KRW = "#,##0";
     static final String DATE = "yyyy-mm-dd";

@@ -42,8 +42,11 @@ public final class FeePolicy {
 
     private static final Logger log = LoggerFactory.getLogger(FeePolicy.class);
 
-    /** List prices used when configuration does not override a method (unverified, see toss-api.md 9.2). */
-    public static final Map<PaymentMethod, MethodTerms> DEFAULT_TERMS = Map.of(
+    /**
+     * List prices used when configuration does not override a method. Unverified: Toss publishes no fee rates (see
+     * docs/toss-api.md, section 9 (settlements lookup)).
+     */
+    static final Map<PaymentMethod, MethodTerms> DEFAULT_TERMS = Map.of(
             PaymentMethod.CARD, MethodTerms.rate("3.4", 3),
             PaymentMethod.EASY_PAY, MethodTerms.rate("3.4", 2),
             PaymentMethod.TRANSFER, MethodTerms.rate("2.0", 2),
@@ -62,8 +65,8 @@ public final class FeePolicy {
     /**
      * @param overrides terms per method that replace the defaults; methods not named keep {@link #DEFAULT_TERMS}
      */
-    public FeePolicy(Map<PaymentMethod, MethodTerms> overrides, BigDecimal vatPercent, boolean refundFeeOnCancel,
-                     BusinessCalendar calendar) {
+    FeePolicy(Map<PaymentMethod, MethodTerms> overrides, BigDecimal vatPercent, boolean refundFeeOnCancel,
+              BusinessCalendar calendar) {
         this(overrides, Map.of(), List.of(), vatPercent, refundFeeOnCancel, calendar);
     }
 
@@ -72,9 +75,9 @@ public final class FeePolicy {
      * @param easyPayProviders base terms per easy-pay provider
      * @param changes          later terms, each from its date on (any order; two changes on one date are refused)
      */
-    public FeePolicy(Map<PaymentMethod, MethodTerms> overrides, Map<String, MethodTerms> easyPayProviders,
-                     List<TariffChange> changes, BigDecimal vatPercent, boolean refundFeeOnCancel,
-                     BusinessCalendar calendar) {
+    FeePolicy(Map<PaymentMethod, MethodTerms> overrides, Map<String, MethodTerms> easyPayProviders,
+              List<TariffChange> changes, BigDecimal vatPercent, boolean refundFeeOnCancel,
+              BusinessCalendar calendar) {
         Objects.requireNonNull(vatPercent, "vatPercent");
         if (vatPercent.signum() < 0 || vatPercent.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("vat-percent must be within 0..100: " + vatPercent);
@@ -106,12 +109,12 @@ public final class FeePolicy {
     }
 
     /** The base terms of a method (in force before any dated change). */
-    public MethodTerms termsFor(String tossMethod) {
+    MethodTerms termsFor(String tossMethod) {
         return termsFor(tossMethod, null, LocalDate.MIN);
     }
 
     /** The terms in force on {@code salesDate} for a method and, for 간편결제, its provider (nullable). */
-    public MethodTerms termsFor(String tossMethod, String easyPayProvider, LocalDate salesDate) {
+    MethodTerms termsFor(String tossMethod, String easyPayProvider, LocalDate salesDate) {
         Tariff tariff = tariffs.floorEntry(salesDate).getValue();
         PaymentMethod method = PaymentMethod.fromTossLabel(tossMethod).orElseGet(() -> {
             if (unknownMethodsLogged.add(String.valueOf(tossMethod))) {

@@ -11,7 +11,7 @@ import java.math.RoundingMode;
  * @param fixedFee           fee in won per payment; null for a rate
  * @param payoutBusinessDays N in "paid out on D+N business days"
  */
-public record MethodTerms(BigDecimal ratePercent, Long fixedFee, int payoutBusinessDays) {
+record MethodTerms(BigDecimal ratePercent, Long fixedFee, int payoutBusinessDays) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

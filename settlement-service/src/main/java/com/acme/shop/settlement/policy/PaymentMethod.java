@@ -7,7 +7,7 @@ import java.util.Optional;
  * The payment methods the fee terms know, with the Korean label Toss puts in {@code method}. Configuration uses
  * the English names ({@code settlement.fees.methods.card}); the ledger stores Toss's label as received.
  */
-public enum PaymentMethod {
+enum PaymentMethod {
     CARD("카드"),
     EASY_PAY("간편결제"),
     TRANSFER("계좌이체"),

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param easyPayProviders terms of single easy-pay providers (Toss's {@code easyPay.provider}, e.g. 토스페이); a
  *                         provider without its own terms is charged the 간편결제 terms
  */
-public record TariffChange(LocalDate from, Map<PaymentMethod, TermsPatch> methods,
-                           Map<String, TermsPatch> easyPayProviders) {
+record TariffChange(LocalDate from, Map<PaymentMethod, TermsPatch> methods,
+                    Map<String, TermsPatch> easyPayProviders) {
 
     public TariffChange {
         Objects.requireNonNull(from, "from");

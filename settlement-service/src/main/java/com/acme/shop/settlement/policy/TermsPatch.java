@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * A change to a method's (or an easy-pay provider's) terms as configured: any field left null keeps what was in
  * force before. Setting a rate drops a fixed fee and the other way round.
  */
-public record TermsPatch(BigDecimal ratePercent, Long fixedFee, Integer payoutBusinessDays) {
+record TermsPatch(BigDecimal ratePercent, Long fixedFee, Integer payoutBusinessDays) {
 
     public static TermsPatch rate(String percent) {
         return new TermsPatch(new BigDecimal(percent), null, null);

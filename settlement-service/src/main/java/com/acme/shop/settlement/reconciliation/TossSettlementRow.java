@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The fields of a Toss Settlement object (toss-api.md 9.1) that reconciliation compares. {@code supplyAmount} is the
- * supply value of the fee and {@code vat} the VAT on it; the older spec spells it {@code suppliedAmount}, both are
- * accepted. Cancel rows carry negative amounts, like the ledger's CANCEL entries.
+ * The fields of a Toss Settlement object (docs/toss-api.md, section 9 (settlements lookup)) that reconciliation
+ * compares. {@code supplyAmount} is the supply value of the fee and {@code vat} the VAT on it; the older spec spells
+ * it {@code suppliedAmount}, both are accepted. Cancel rows carry negative amounts, like the ledger's CANCEL entries.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record TossSettlementRow(String paymentKey, String transactionKey, String orderId, String method, long amount,

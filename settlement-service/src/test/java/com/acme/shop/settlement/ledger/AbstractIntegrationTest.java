@@ -5,6 +5,7 @@ import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.Topics;
 import com.acme.shop.settlement.SettlementServiceApplication;
 import com.acme.shop.sandbox.TossSandboxApplication;
+import com.acme.shop.testsupport.MutableClock;
 import com.acme.shop.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,7 +46,7 @@ public abstract class AbstractIntegrationTest {
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The sandbox's clock: tests move it to the day they sell on, then past it (Toss lists rows from D+1). */
-    protected static final MovableClock SANDBOX_CLOCK = new MovableClock(Instant.now());
+    protected static final MutableClock SANDBOX_CLOCK = new MutableClock(Instant.now());
 
     /** The Toss sandbox in this JVM, as payment-service's tests run it; its clock replaced by {@link #SANDBOX_CLOCK}. */
     protected static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(

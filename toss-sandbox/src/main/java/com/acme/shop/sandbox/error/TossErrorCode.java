@@ -121,7 +121,7 @@ public enum TossErrorCode {
     EXPIRED_PAYMENT(400, NONE, "결제 유효 시간이 지나 만료되었습니다.");
 
     /** What answering this code on confirm means for the payment. */
-    public enum Effect {
+    enum Effect {
 
         /** Final decline by the card company, bank or FDS: the payment becomes ABORTED. */
         DECLINE,

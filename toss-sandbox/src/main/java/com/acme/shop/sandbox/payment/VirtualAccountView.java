@@ -3,7 +3,7 @@ package com.acme.shop.sandbox.payment;
 import com.acme.shop.sandbox.api.TossTime;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** {@code Payment.virtualAccount} on the wire (toss-api.md 3.3 and 3.8). */
+/** {@code Payment.virtualAccount} on the wire (docs/toss-api.md, section 3 (the Payment object)). */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record VirtualAccountView(String accountType, String accountNumber, String bankCode, String customerName,
         String depositorName, String dueDate, String refundStatus, boolean expired, String settlementStatus,

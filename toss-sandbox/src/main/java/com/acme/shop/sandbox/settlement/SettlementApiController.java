@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /v1/settlements?startDate=&endDate=&dateType=&page=&size=} (toss-api.md 9.1): a bare JSON array, no
- * envelope and no total. Basic auth and the call log apply through the {@code /v1} filters like on every Toss call.
+ * {@code GET /v1/settlements?startDate=&endDate=&dateType=&page=&size=} (docs/toss-api.md, section 9 (settlements
+ * lookup)): a bare JSON array, no envelope and no total. Basic auth and the call log apply through the {@code /v1} filters like on every Toss call.
  */
 @RestController
 @RequestMapping(path = "/v1/settlements", produces = MediaType.APPLICATION_JSON_VALUE)

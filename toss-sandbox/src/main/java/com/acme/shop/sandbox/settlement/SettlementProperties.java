@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code sandbox.settlement.*}: the fee terms the sandbox "contracted" with the merchant, used to build the rows of
- * {@code GET /v1/settlements}. Toss publishes no fee schedule (toss-api.md 9.2), so these are list prices.
+ * {@code GET /v1/settlements}. Toss publishes no fee schedule (docs/toss-api.md, section 9 (settlements lookup)), so
+ * these are list prices.
  *
  * @param ratePercent fee in percent of the amount per method ({@code CARD}, {@code EASY_PAY}, {@code TRANSFER},
  *     {@code MOBILE_PHONE}, {@code VIRTUAL_ACCOUNT}); methods not named keep the defaults 3.4, 3.4, 2.0, 3.5, 2.0

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One element of the {@code GET /v1/settlements} array: one approval or one cancel transaction (toss-api.md 9.1).
+ * One element of the {@code GET /v1/settlements} array: one approval or one cancel transaction (docs/toss-api.md,
+ * section 9 (settlements lookup)).
  * Sign convention of the sandbox (undocumented at Toss): a cancel row has a negative {@code amount}, and when the
  * fee is refunded negative fees, {@code supplyAmount} and {@code vat}; {@code payOutAmount = amount - fees}, where
  * {@code fees[].fee} includes the VAT ({@code = supplyAmount + vat}).

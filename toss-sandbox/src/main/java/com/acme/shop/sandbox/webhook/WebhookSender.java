@@ -33,9 +33,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Toss's webhook delivery (toss-api.md section 8): turns payment changes into PAYMENT_STATUS_CHANGED and
- * DEPOSIT_CALLBACK transmissions and POSTs them to the configured URL with Toss's headers. A delivery succeeds only
- * with HTTP 200 within the timeout; otherwise it is resent after 1, 4, 16, 64, 256, 1024 and 4096 minutes (times
+ * Toss's webhook delivery (docs/toss-api.md, section 8 (webhooks)): turns payment changes into
+ * PAYMENT_STATUS_CHANGED and DEPOSIT_CALLBACK transmissions and POSTs them to the configured URL with Toss's
+ * headers. A delivery succeeds only with HTTP 200 within the timeout; otherwise it is resent after 1, 4, 16, 64, 256, 1024 and 4096 minutes (times
  * {@code timeFactor}), then it is FAILED.
  *
  * <p>The event listener runs on the API request thread and only records and schedules; every HTTP call starts on

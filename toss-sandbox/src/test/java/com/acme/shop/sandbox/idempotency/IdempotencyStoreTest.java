@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.acme.shop.sandbox.MutableClock;
+import com.acme.shop.testsupport.MutableClock;
 import com.acme.shop.sandbox.SandboxProperties;
 import com.acme.shop.sandbox.api.TossTime;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order.saga;
 
+import com.acme.shop.contracts.LineItem;
+import com.acme.shop.order.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -9,9 +11,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class TechnicalFailuresTest {
 
@@ -29,7 +34,17 @@ class TechnicalFailuresTest {
     void bugsAndBadDataAreNotTechnical() {
         assertThat(TechnicalFailures.isTechnical(new IllegalArgumentException("order has no lines"))).isFalse();
         assertThat(TechnicalFailures.isTechnical(new DataIntegrityViolationException("duplicate key"))).isFalse();
-        assertThat(TechnicalFailures.isTechnical(new IllegalOrderTransitionException("o-1", OrderStatus.CANCELED, "x"))).isFalse();
+        Throwable refusedTransition = refundOfCanceledOrder();
+        assertThat(refusedTransition).isInstanceOf(IllegalStateException.class).hasMessageContaining("CANCELED");
+        assertThat(TechnicalFailures.isTechnical(refusedTransition)).isFalse();
+    }
+
+    /** What the aggregate throws for a move its status does not allow. */
+    private static Throwable refundOfCanceledOrder() {
+        Order order = Order.created("o-1", "pk-1", "customer-1", 9_000,
+                List.of(new LineItem("MUG-WHT", "토스 머그컵", 1, 9_000)), Instant.EPOCH);
+        order.recordRefund(9_000, 0, Instant.EPOCH);
+        return catchThrowable(() -> order.recordRefund(1_000, 0, Instant.EPOCH));
     }
 
     @Test

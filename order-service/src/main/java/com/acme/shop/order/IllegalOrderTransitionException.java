@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order;
 
 /** An event or command asked an order for a move its status does not allow. */
 class IllegalOrderTransitionException extends IllegalStateException {

@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order.saga;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

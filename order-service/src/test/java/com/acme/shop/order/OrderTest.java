@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order;
 
 import com.acme.shop.contracts.LineItem;
 import com.acme.shop.contracts.order.FailureReason;

@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order;
 
 /**
  * Where an order is in its life. The allowed moves are listed in {@link #canMoveTo}; anything else is a bug

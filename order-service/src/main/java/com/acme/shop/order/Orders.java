@@ -1,10 +1,10 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.List;
 
-interface Orders extends JpaRepository<Order, String> {
+public interface Orders extends JpaRepository<Order, String> {
 
     boolean existsByOrderIdOrPaymentKey(String orderId, String paymentKey);
 

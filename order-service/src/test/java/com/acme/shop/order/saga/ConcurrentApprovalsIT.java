@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order.saga;
 
 import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.LineItem;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentApprovalsIT extends AbstractIntegrationTest {
 
     @Autowired
-    private OrderService orders;
+    private PaymentEventHandler handler;
 
     @Test
     void hundredApprovalsThroughKafkaForTenPiecesGiveTenOrdersAndNinetyCompensations() throws Exception {
@@ -67,7 +67,7 @@ class ConcurrentApprovalsIT extends AbstractIntegrationTest {
         try (ExecutorService pool = Executors.newFixedThreadPool(30)) {
             List<Future<?>> results = approvals.stream().map(approval -> pool.submit(() -> {
                 start.await();
-                orders.onPaymentApproved(approval);
+                handler.onPaymentApproved(approval);
                 return null;
             })).collect(Collectors.toList());
             start.countDown();
@@ -89,7 +89,7 @@ class ConcurrentApprovalsIT extends AbstractIntegrationTest {
                 .stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
         assertThat(events).containsExactlyInAnyOrderEntriesOf(Map.of("ORDER_CREATED", 10L, "ORDER_CREATION_FAILED", 20L));
         // redelivering all thirty changes nothing
-        approvals.forEach(orders::onPaymentApproved);
+        approvals.forEach(handler::onPaymentApproved);
         assertThat(stockOf(product)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE message_key IN (" + in + ")",
                 Integer.class)).isEqualTo(30);

@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order.saga;
 
 import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.EventSchemas;

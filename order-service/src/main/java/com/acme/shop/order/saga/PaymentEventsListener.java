@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order.saga;
 
 import com.acme.shop.contracts.EventCodec;
 import com.acme.shop.contracts.EventEnvelope;
@@ -27,16 +27,16 @@ class PaymentEventsListener {
     private static final Logger log = LoggerFactory.getLogger(PaymentEventsListener.class);
 
     private final EventCodec codec;
-    private final OrderService orders;
+    private final PaymentEventHandler handler;
     private final OrderCreationRetry creation;
 
-    PaymentEventsListener(EventCodec codec, OrderService orders, OrderCreationRetry creation) {
+    PaymentEventsListener(EventCodec codec, PaymentEventHandler handler, OrderCreationRetry creation) {
         this.codec = codec;
-        this.orders = orders;
+        this.handler = handler;
         this.creation = creation;
     }
 
-    @KafkaListener(topics = Topics.PAYMENT_EVENTS, groupId = OrderService.CONSUMER)
+    @KafkaListener(topics = Topics.PAYMENT_EVENTS, groupId = PaymentEventHandler.CONSUMER)
     @SuppressWarnings("unchecked")
     void on(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
@@ -52,7 +52,7 @@ class PaymentEventsListener {
         }
         switch (event.payload()) {
             case PaymentApproved ignored -> creation.onPaymentApproved((EventEnvelope<PaymentApproved>) event);
-            case PaymentCanceled ignored -> orders.onPaymentCanceled((EventEnvelope<PaymentCanceled>) event);
+            case PaymentCanceled ignored -> handler.onPaymentCanceled((EventEnvelope<PaymentCanceled>) event);
             default -> log.info("Skipping {} {}: not for order-service", event.eventType(), event.eventId());
         }
     }

@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -14,9 +14,9 @@ import java.util.List;
 @RequestMapping("/api/v1/orders")
 class OrderController {
 
-    private final OrderService orders;
+    private final OrderQueries orders;
 
-    OrderController(OrderService orders) {
+    OrderController(OrderQueries orders) {
         this.orders = orders;
     }
 

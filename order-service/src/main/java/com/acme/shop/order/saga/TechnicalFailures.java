@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order.saga;
 
 import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;

@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order;
 
 import com.acme.shop.contracts.LineItem;
 import com.acme.shop.contracts.order.FailureReason;
@@ -30,7 +30,7 @@ import java.util.List;
  */
 @Entity(name = "ShopOrder") // "Order" is a JPQL keyword
 @Table(name = "orders")
-class Order {
+public class Order {
 
     @Id
     @Column(name = "order_id", length = 64)
@@ -101,8 +101,8 @@ class Order {
     }
 
     /** The payment was approved and the stock of every line was taken. */
-    static Order created(String orderId, String paymentKey, String customerId, long totalAmount,
-                         List<LineItem> items, Instant at) {
+    public static Order created(String orderId, String paymentKey, String customerId, long totalAmount,
+                                List<LineItem> items, Instant at) {
         return new Order(orderId, paymentKey, customerId, totalAmount, items, OrderStatus.CREATED, at);
     }
 
@@ -110,8 +110,8 @@ class Order {
      * The payment was approved but the order cannot be fulfilled. Kept (not discarded) so the refund that
      * follows can be matched to it and operators can see why.
      */
-    static Order failed(String orderId, String paymentKey, String customerId, long totalAmount,
-                        List<LineItem> items, FailureReason reason, String detail, Instant at) {
+    public static Order failed(String orderId, String paymentKey, String customerId, long totalAmount,
+                               List<LineItem> items, FailureReason reason, String detail, Instant at) {
         Order order = new Order(orderId, paymentKey, customerId, totalAmount, items, OrderStatus.FAILED, at);
         order.failureReason = reason;
         order.failureDetail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
@@ -127,7 +127,7 @@ class Order {
      * @throws IllegalOrderTransitionException when the order is already fully refunded
      * @throws IllegalArgumentException        when the refunds would exceed what was paid
      */
-    void recordRefund(long cancelAmount, long balanceAmount, Instant at) {
+    public void recordRefund(long cancelAmount, long balanceAmount, Instant at) {
         if (cancelAmount <= 0 || balanceAmount < 0) {
             throw new IllegalArgumentException("invalid refund of " + cancelAmount + " (balance " + balanceAmount
                     + ") for order " + orderId);
@@ -167,18 +167,18 @@ class Order {
         status = next;
     }
 
-    long refundableAmount() {
+    public long refundableAmount() {
         return totalAmount - refundedAmount;
     }
 
-    OrderCreated createdEvent() {
+    public OrderCreated createdEvent() {
         if (status != OrderStatus.CREATED) {
             throw new IllegalStateException("order " + orderId + " is " + status + ", not CREATED");
         }
         return new OrderCreated(orderId, paymentKey, customerId, totalAmount, lineItems(), createdAt);
     }
 
-    OrderCreationFailed creationFailedEvent() {
+    public OrderCreationFailed creationFailedEvent() {
         if (status != OrderStatus.FAILED) {
             throw new IllegalStateException("order " + orderId + " is " + status + ", not FAILED");
         }
@@ -189,7 +189,7 @@ class Order {
         return lines.stream().map(OrderLine::toLineItem).toList();
     }
 
-    String orderId() {
+    public String orderId() {
         return orderId;
     }
 
@@ -201,11 +201,11 @@ class Order {
         return customerId;
     }
 
-    OrderStatus status() {
+    public OrderStatus status() {
         return status;
     }
 
-    long totalAmount() {
+    public long totalAmount() {
         return totalAmount;
     }
 

@@ -1,4 +1,4 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order.saga;
 
 import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.payment.PaymentApproved;
@@ -9,7 +9,7 @@ import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * The failure policy of order creation. Each attempt is one whole transaction of
- * {@link OrderService#onPaymentApproved} (inbox row, stock, order, outbox row), so a failed attempt leaves
+ * {@link PaymentEventHandler#onPaymentApproved} (inbox row, stock, order, outbox row), so a failed attempt leaves
  * nothing behind.
  *
  * <ul>
@@ -31,11 +31,11 @@ class OrderCreationRetry {
 
     private static final Logger log = LoggerFactory.getLogger(OrderCreationRetry.class);
 
-    private final OrderService orders;
+    private final PaymentEventHandler handler;
     private final TechnicalRetryProperties budget;
 
-    OrderCreationRetry(OrderService orders, TechnicalRetryProperties budget) {
-        this.orders = orders;
+    OrderCreationRetry(PaymentEventHandler handler, TechnicalRetryProperties budget) {
+        this.handler = handler;
         this.budget = budget;
     }
 
@@ -43,7 +43,7 @@ class OrderCreationRetry {
         BackOffExecution backOff = budget.backOff().start();
         for (int attempt = 1; ; attempt++) {
             try {
-                orders.onPaymentApproved(event);
+                handler.onPaymentApproved(event);
                 return;
             } catch (RuntimeException e) {
                 if (!TechnicalFailures.isTechnical(e)) {
@@ -54,7 +54,7 @@ class OrderCreationRetry {
                     log.error("Order {}: technical failure on attempt {} of {}, budget spent; failing the order "
                             + "with reason TECHNICAL so the payment is refunded", event.orderId(), attempt,
                             budget.maxAttempts(), e);
-                    orders.failTechnically(event, attempt, e);
+                    handler.failTechnically(event, attempt, e);
                     return;
                 }
                 log.warn("Order {}: technical failure on attempt {} of {}, retrying in {} ms: {}", event.orderId(),

@@ -1,15 +1,16 @@
-package com.acme.shop.order.orders;
+package com.acme.shop.order.saga;
 
 import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.LineItem;
 import com.acme.shop.contracts.order.FailureReason;
 import com.acme.shop.contracts.payment.PaymentApproved;
 import com.acme.shop.contracts.payment.PaymentCanceled;
+import com.acme.shop.order.Order;
+import com.acme.shop.order.Orders;
 import com.acme.shop.order.catalog.Stock;
 import com.acme.shop.order.catalog.StockShortage;
 import com.acme.shop.platform.inbox.Inbox;
 import com.acme.shop.platform.outbox.OutboxWriter;
-import com.acme.shop.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,16 +25,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies payment events to orders. Each event is handled in one transaction together with its inbox row
- * and the outbox row of the resulting event, so a redelivery changes nothing and no effect is announced
- * that was not committed.
+ * Applies payment events to orders: order-service's steps of the saga. Each event is handled in one transaction
+ * together with its inbox row and the outbox row of the resulting event, so a redelivery changes nothing and no
+ * effect is announced that was not committed.
  */
 @Service
-class OrderService {
+class PaymentEventHandler {
 
     static final String CONSUMER = "order-service";
 
-    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+    private static final Logger log = LoggerFactory.getLogger(PaymentEventHandler.class);
 
     private final Orders orders;
     private final Stock stock;
@@ -41,7 +42,7 @@ class OrderService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    OrderService(Orders orders, Stock stock, Inbox inbox, OutboxWriter outbox, Clock clock) {
+    PaymentEventHandler(Orders orders, Stock stock, Inbox inbox, OutboxWriter outbox, Clock clock) {
         this.orders = orders;
         this.stock = stock;
         this.inbox = inbox;
@@ -139,17 +140,6 @@ class OrderService {
         }
         log.info("Order {} refunded {} won ({}, cause {}); now {}", order.orderId(), cancel.cancelAmount(),
                 cancel.cancelReason(), cancel.cause(), order.status());
-    }
-
-    @Transactional(readOnly = true)
-    public OrderView order(String orderId) {
-        return orders.findById(orderId).map(OrderView::of)
-                .orElseThrow(() -> ApiException.notFound("ORDER_NOT_FOUND", "주문을 찾을 수 없습니다: " + orderId));
-    }
-
-    @Transactional(readOnly = true)
-    public List<OrderView> latestOrdersOf(String customerId) {
-        return orders.findTop50ByCustomerIdOrderByCreatedAtDesc(customerId).stream().map(OrderView::of).toList();
     }
 
     /** Pieces per product; a product on several lines is taken once with the summed quantity. */
