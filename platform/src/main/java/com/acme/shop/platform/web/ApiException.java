@@ -1,6 +1,9 @@
 package com.acme.shop.platform.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 import java.util.Map;
 
@@ -36,6 +39,19 @@ public class ApiException extends RuntimeException {
     /** Extra members for the problem body (e.g. the current payment status). */
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** The problem body every service answers with: status, detail, the stable {@code code} and the extra members. */
+    public ProblemDetail toProblem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setProperty("code", code);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** The whole answer, for a service's own exception handler that maps a domain exception to this problem. */
+    public ResponseEntity<ProblemDetail> toResponse() {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(toProblem());
     }
 
     public static ApiException notFound(String code, String message) {

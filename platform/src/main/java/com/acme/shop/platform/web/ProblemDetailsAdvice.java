@@ -31,10 +31,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApiException(ApiException e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setProperty("code", e.code());
-        e.properties().forEach(problem::setProperty);
-        return handleExceptionInternal(e, problem, new HttpHeaders(), e.status(), request);
+        return handleExceptionInternal(e, e.toProblem(), new HttpHeaders(), e.status(), request);
     }
 
     @ExceptionHandler({ConstraintViolationException.class, MethodArgumentTypeMismatchException.class})

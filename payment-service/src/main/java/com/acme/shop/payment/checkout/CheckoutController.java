@@ -1,0 +1,89 @@
+package com.acme.shop.payment.checkout;
+
+import com.acme.shop.contracts.LineItem;
+import com.acme.shop.payment.Payment;
+import com.acme.shop.payment.PaymentView;
+import com.acme.shop.payment.gateway.PaymentWindow;
+import com.acme.shop.payment.gateway.RefundAccount;
+import com.acme.shop.platform.web.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** The storefront's checkout: record one priced by the catalog, or report that the customer gave up (failUrl). */
+@RestController
+@RequestMapping("/api/v1/payments")
+class CheckoutController {
+
+    private final CheckoutService checkouts;
+    private final RedirectUrls urls;
+    private final PaymentWindow window;
+
+    CheckoutController(CheckoutService checkouts, RedirectUrls urls, PaymentWindow window) {
+        this.checkouts = checkouts;
+        this.urls = urls;
+        this.window = window;
+    }
+
+    /**
+     * @param refundAccount optional; for virtual-account payments the PG can refund only to a bank account, so
+     *                      without it a refund of a deposited account is parked for an operator
+     */
+    record CheckoutRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.@-]+") String customerId,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull Item> items,
+            @Valid RefundAccountForm refundAccount) {
+    }
+
+    record RefundAccountForm(@NotBlank @Pattern(regexp = "[0-9A-Z]{2,3}") String bankCode,
+                             @NotBlank @Pattern(regexp = "[0-9]{1,20}") String accountNumber,
+                             @NotBlank @Size(max = 60) String holderName) {
+    }
+
+    record Item(@NotBlank @Size(max = 64) String productId, @Min(1) @Max(100) int quantity) {
+    }
+
+    record CheckoutResponse(String orderId, String orderName, long amount, String currency, String customerId,
+                            List<LineItem> items, Instant expiresAt, String clientKey, String successUrl,
+                            String failUrl) {
+    }
+
+    record FailRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+") String code,
+                       @Size(max = 510) String message) {
+    }
+
+    @PostMapping("/checkout")
+    ResponseEntity<CheckoutResponse> checkout(@Valid @RequestBody CheckoutRequest request) {
+        if (request.items().stream().map(Item::productId).distinct().count() != request.items().size()) {
+            throw ApiException.badRequest("DUPLICATE_PRODUCT", "Each product may appear once; use its quantity");
+        }
+        Payment p = checkouts.checkout(request.customerId(),
+                request.items().stream().map(i -> new Catalog.Requested(i.productId(), i.quantity())).toList(),
+                request.refundAccount() == null ? null : new RefundAccount(request.refundAccount().bankCode(),
+                        request.refundAccount().accountNumber(), request.refundAccount().holderName()));
+        return ResponseEntity.created(URI.create("/api/v1/payments/" + p.orderId()))
+                .body(new CheckoutResponse(p.orderId(), p.orderName(), p.totalAmount(), p.currency(), p.customerId(),
+                        p.items(), p.expiresAt(), window.clientKey(), urls.successUrl(), urls.failUrl()));
+    }
+
+    /** The storefront forwards the PG's failUrl parameters here; the orderId comes from the storefront's session. */
+    @PostMapping("/{orderId}/fail")
+    PaymentView fail(@PathVariable String orderId, @Valid @RequestBody FailRequest request) {
+        return PaymentView.of(checkouts.abandon(orderId, request.code(), request.message()));
+    }
+}

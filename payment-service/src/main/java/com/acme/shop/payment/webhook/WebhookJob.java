@@ -1,0 +1,117 @@
+package com.acme.shop.payment.webhook;
+
+import com.acme.shop.payment.Payment;
+import com.acme.shop.payment.PaymentSync;
+import com.acme.shop.payment.Payments;
+import com.acme.shop.payment.SecurityEvents;
+import com.acme.shop.payment.gateway.PaymentGateway;
+import com.acme.shop.payment.gateway.PgPayment;
+import com.acme.shop.payment.gateway.PgResult;
+import com.acme.shop.platform.jobs.DurableJob;
+import com.acme.shop.platform.jobs.Job;
+import com.acme.shop.platform.jobs.JobOutcome;
+import com.acme.shop.platform.jobs.JobQueue;
+import com.acme.shop.platform.jobs.JobRunner;
+import com.acme.shop.platform.jobs.JobTable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Processes a stored webhook after the 200 went out (queue {@code webhook} of the job runner, settings under
+ * {@code shop.jobs.webhook}): right away, and again after a back-off while the PG cannot be read. The body is never
+ * trusted: the payment is re-read from the PG and that view is applied ({@link PaymentSync}), so a stale, repeated
+ * or forged webhook changes nothing the PG does not confirm. A secret, when the webhook carries one and we hold the
+ * payment's, must match, or the webhook is REFUSED and written to the security trail. Event types we do not act on
+ * are stored and IGNORED (docs/webhooks.md).
+ */
+@Component
+class WebhookJob implements DurableJob<Long> {
+
+    static final JobTable TABLE = new JobTable("webhook_log", "id", "state", List.of("RECEIVED"), "FAILED",
+            "next_attempt_at", "attempts", null);
+
+    private final WebhookLog webhooks;
+    private final Payments payments;
+    private final PaymentGateway gateway;
+    private final PaymentSync sync;
+    private final SecurityEvents securityEvents;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final JobQueue<Long> queue;
+
+    WebhookJob(WebhookLog webhooks, Payments payments, PaymentGateway gateway, PaymentSync sync,
+               SecurityEvents securityEvents, TransactionTemplate tx, JsonMapper json, Clock clock, JobRunner jobs) {
+        this.webhooks = webhooks;
+        this.payments = payments;
+        this.gateway = gateway;
+        this.sync = sync;
+        this.securityEvents = securityEvents;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+        this.queue = jobs.register("webhook", TABLE, Long.class, this);
+    }
+
+    /** Works on a webhook just stored (the delivery has been answered already). */
+    void submit(long id) {
+        queue.submit(id);
+    }
+
+    @Override
+    public JobOutcome run(Job<Long> job) {
+        WebhookLog.Entry entry = webhooks.find(job.id()).orElseThrow();
+        boolean deposit = Webhook.DEPOSIT_CALLBACK.equals(entry.eventType());
+        if (!deposit && !Webhook.PAYMENT_STATUS_CHANGED.equals(entry.eventType())) {
+            return finish(entry, WebhookLog.State.IGNORED, "event type " + entry.eventType()
+                    + " is stored and acknowledged; we act on PAYMENT_STATUS_CHANGED and DEPOSIT_CALLBACK");
+        }
+        Optional<Payment> payment = entry.orderId() == null ? Optional.empty() : payments.findByOrderId(entry.orderId());
+        if (payment.isEmpty()) {
+            return finish(entry, WebhookLog.State.IGNORED, "no payment for orderId " + entry.orderId());
+        }
+        JsonNode body = json.readTree(entry.rawBody());
+        JsonNode secret = deposit ? body.get("secret") : body.path("data").get("secret");
+        boolean secretPresented = secret != null && !secret.isNull();
+        // When we hold the payment's secret (from the confirm or virtual-account answer), a presented secret must
+        // match it. When we do not (the confirm's answer was lost), the re-read from the PG below decides alone.
+        if (secretPresented && payment.get().hasSecret() && !payment.get().secretMatches(secret.asString())) {
+            securityEvents.record("WEBHOOK_SECRET_MISMATCH", entry.orderId(), entry.eventType() + " webhook "
+                    + entry.id() + " carried a secret that does not match the payment's", null);
+            return finish(entry, WebhookLog.State.REFUSED, "secret does not match the payment's secret");
+        }
+        PgResult<Optional<PgPayment>> read = gateway.findByOrderId(entry.orderId());
+        if (!(read instanceof PgResult.Success<Optional<PgPayment>> success)) {
+            return JobOutcome.retryLater("the PG not readable: " + read);
+        }
+        if (success.value().isEmpty()) {
+            return finish(entry, WebhookLog.State.PROCESSED, "no change: the PG does not know order " + entry.orderId());
+        }
+        PgPayment pg = success.value().get();
+        Payment.Applied applied = tx.execute(s -> sync.apply(payments.lockByOrderId(entry.orderId()).orElseThrow(), pg));
+        return finish(entry, WebhookLog.State.PROCESSED, applied.changed() ? applied.summary()
+                : "no change: " + applied.summary());
+    }
+
+    private JobOutcome finish(WebhookLog.Entry entry, WebhookLog.State state, String outcome) {
+        webhooks.finish(entry.id(), state, outcome, clock.instant());
+        return JobOutcome.done();
+    }
+
+    @Override
+    public void retryAt(Long id, Instant at, String reason) {
+        webhooks.retryAt(id, at, reason);
+    }
+
+    @Override
+    public void park(Long id, String reason) {
+        webhooks.finish(id, WebhookLog.State.FAILED, reason, clock.instant());
+    }
+}
