@@ -275,7 +275,8 @@ public class Payment {
             what = before + " -> DONE, PAYMENT_APPROVED; ";
         }
         if (!status.isPaid()) {
-            return Applied.unchanged("PG reports " + pg.status() + " but ours is " + status);
+            return Applied.unchanged(status == PaymentStatus.CANCELED ? "cancels already recorded"
+                    : "PG reports " + pg.status() + " but ours is " + status);
         }
         if (ourRefundInFlight) {
             return events.isEmpty() ? Applied.unchanged("our own refund is in flight and records its cancel itself")
@@ -447,8 +448,10 @@ public class Payment {
         return status.isPaid() ? balanceAmount : 0;
     }
 
+    /** What was refunded of the money taken; 0 for a virtual account canceled before any deposit. */
     public long canceledAmount() {
-        return status.isPaid() || status == PaymentStatus.CANCELED ? totalAmount - balanceAmount : 0;
+        boolean moneyTaken = approvedAt != null;
+        return moneyTaken && (status.isPaid() || status == PaymentStatus.CANCELED) ? totalAmount - balanceAmount : 0;
     }
 
     private void moveTo(PaymentStatus target, Instant now) {

@@ -30,15 +30,16 @@ import java.util.Map;
  * catalog (order-service's quote endpoint) is a small HTTP stub with a fixed price list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=payment-service", "payment.refund.initial-backoff=200ms",
-                "payment.refund.max-attempts=4", "payment.refund.sweep-interval=200ms",
+        properties = {"spring.config.name=payment-service", "shop.jobs.refund.initial-backoff=200ms",
+                "shop.jobs.refund.max-attempts=4", "shop.jobs.refund.sweep-interval=200ms",
                 "payment.toss.read-timeout=3s", "payment.confirm.stale-after=6s",
                 // the breaker is exercised in its own context (ResilienceIT); here injected 5xx must not open it
                 "resilience4j.circuitbreaker.configs.toss.sliding-window-size=1000",
                 "resilience4j.circuitbreaker.configs.toss.minimum-number-of-calls=1000",
-                "payment.recovery.initial-delay=300ms", "payment.recovery.max-attempts=4",
-                "payment.recovery.sweep-interval=200ms", "payment.expiry-sweep-interval=500ms",
-                "payment.webhook.sweep-interval=200ms", "payment.webhook.initial-backoff=200ms"})
+                "shop.jobs.confirm-recovery.initial-backoff=300ms", "shop.jobs.confirm-recovery.max-attempts=4",
+                "shop.jobs.confirm-recovery.sweep-interval=200ms", "shop.jobs.confirm-recovery.lease=20s",
+                "payment.expiry-sweep-interval=500ms",
+                "shop.jobs.webhook.sweep-interval=200ms", "shop.jobs.webhook.initial-backoff=200ms"})
 public abstract class AbstractPaymentIT {
 
     public static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(TossSandboxApplication.class)

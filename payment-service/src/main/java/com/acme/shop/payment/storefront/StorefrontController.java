@@ -1,9 +1,11 @@
 package com.acme.shop.payment.storefront;
 
-import com.acme.shop.payment.catalog.ServicesProperties;
-import com.acme.shop.payment.payment.PaymentView;
-import com.acme.shop.payment.payment.Payments;
-import com.acme.shop.payment.payment.StorefrontUrls;
+import com.acme.shop.payment.PaymentNotFoundException;
+import com.acme.shop.payment.PaymentView;
+import com.acme.shop.payment.Payments;
+import com.acme.shop.payment.checkout.RedirectUrls;
+import com.acme.shop.payment.checkout.ServicesProperties;
+import com.acme.shop.payment.gateway.PaymentWindow;
 import com.acme.shop.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -16,7 +18,6 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
@@ -28,14 +29,16 @@ import java.time.Duration;
 @RequestMapping("/api/v1/storefront")
 class StorefrontController {
 
-    private final StorefrontUrls urls;
+    private final RedirectUrls urls;
+    private final PaymentWindow window;
     private final Payments payments;
     private final RestClient orders;
     private final RestClient settlements;
 
-    StorefrontController(StorefrontUrls urls, Payments payments, ServicesProperties services,
+    StorefrontController(RedirectUrls urls, PaymentWindow window, Payments payments, ServicesProperties services,
                          RestClient.Builder builder) {
         this.urls = urls;
+        this.window = window;
         this.payments = payments;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
@@ -52,8 +55,7 @@ class StorefrontController {
 
     @GetMapping("/config")
     Config config() {
-        boolean sandbox = !URI.create(urls.jsSdkUrl()).getHost().endsWith("tosspayments.com");
-        return new Config(urls.clientKey(), urls.jsSdkUrl(), urls.successUrl(), urls.failUrl(), sandbox);
+        return new Config(window.clientKey(), window.scriptUrl(), urls.successUrl(), urls.failUrl(), window.sandbox());
     }
 
     @GetMapping("/products")
@@ -70,7 +72,7 @@ class StorefrontController {
     @GetMapping("/orders/{orderId}/progress")
     Progress progress(@PathVariable String orderId) {
         PaymentView payment = payments.findByOrderId(orderId).map(PaymentView::of)
-                .orElseThrow(() -> ApiException.notFound("PAYMENT_NOT_FOUND", "No checkout with orderId " + orderId));
+                .orElseThrow(() -> new PaymentNotFoundException(orderId));
         return new Progress(payment, fetch(orders, "/api/v1/orders/{id}", orderId),
                 fetch(settlements, "/api/v1/settlements/payments/{id}", orderId));
     }

@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Toss's webhook endpoint. It stores the delivery (raw body and transmission headers) under a unique key
- * and answers 200 at once; processing happens afterwards ({@link WebhookProcessor}). The answer does not
+ * and answers 200 at once; processing happens afterwards ({@link WebhookJob}). The answer does not
  * wait for Toss, Kafka or any lock, so it comes well inside Toss's 10 seconds. A duplicate answers 200
  * and changes nothing. A body that is not a JSON object is a 400 and is not stored.
  */
@@ -32,11 +32,11 @@ import java.util.Optional;
 class WebhookController {
 
     private final WebhookLog webhooks;
-    private final WebhookProcessor processor;
+    private final WebhookJob processor;
     private final JsonMapper json;
     private final Clock clock;
 
-    WebhookController(WebhookLog webhooks, WebhookProcessor processor, JsonMapper json, Clock clock) {
+    WebhookController(WebhookLog webhooks, WebhookJob processor, JsonMapper json, Clock clock) {
         this.webhooks = webhooks;
         this.processor = processor;
         this.json = json;

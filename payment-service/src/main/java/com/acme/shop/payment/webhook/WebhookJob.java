@@ -65,27 +65,59 @@ class WebhookJob implements DurableJob<Long> {
         queue.submit(id);
     }
 
+    /** What to do with a stored webhook before asking the PG anything. */
+    sealed interface Triage {
+        /** Stored and acknowledged; nothing to act on. */
+        record Ignore(String why) implements Triage {
+        }
+
+        /** Not genuine: refused and written to the security trail. */
+        record Refuse(String why) implements Triage {
+        }
+
+        /** Re-read the payment from the PG and apply what it says. */
+        record Sync() implements Triage {
+        }
+    }
+
+    /**
+     * The rules before the PG is asked: only payment status changes and deposit callbacks are acted on, only for a
+     * payment of ours, and a secret, when the webhook carries one and we hold the payment's, must match. When we do
+     * not hold it (the confirm's answer was lost), the re-read from the PG decides alone.
+     */
+    static Triage triage(String eventType, String orderId, Optional<Payment> payment, JsonNode body) {
+        boolean deposit = Webhook.DEPOSIT_CALLBACK.equals(eventType);
+        if (!deposit && !Webhook.PAYMENT_STATUS_CHANGED.equals(eventType)) {
+            return new Triage.Ignore("event type " + eventType
+                    + " is stored and acknowledged; we act on PAYMENT_STATUS_CHANGED and DEPOSIT_CALLBACK");
+        }
+        if (payment.isEmpty()) {
+            return new Triage.Ignore("no payment for orderId " + orderId);
+        }
+        JsonNode secret = deposit ? body.get("secret") : body.path("data").get("secret");
+        boolean presented = secret != null && !secret.isNull();
+        if (presented && payment.get().hasSecret() && !payment.get().secretMatches(secret.asString())) {
+            return new Triage.Refuse("secret does not match the payment's secret");
+        }
+        return new Triage.Sync();
+    }
+
     @Override
     public JobOutcome run(Job<Long> job) {
         WebhookLog.Entry entry = webhooks.find(job.id()).orElseThrow();
-        boolean deposit = Webhook.DEPOSIT_CALLBACK.equals(entry.eventType());
-        if (!deposit && !Webhook.PAYMENT_STATUS_CHANGED.equals(entry.eventType())) {
-            return finish(entry, WebhookLog.State.IGNORED, "event type " + entry.eventType()
-                    + " is stored and acknowledged; we act on PAYMENT_STATUS_CHANGED and DEPOSIT_CALLBACK");
-        }
         Optional<Payment> payment = entry.orderId() == null ? Optional.empty() : payments.findByOrderId(entry.orderId());
-        if (payment.isEmpty()) {
-            return finish(entry, WebhookLog.State.IGNORED, "no payment for orderId " + entry.orderId());
-        }
-        JsonNode body = json.readTree(entry.rawBody());
-        JsonNode secret = deposit ? body.get("secret") : body.path("data").get("secret");
-        boolean secretPresented = secret != null && !secret.isNull();
-        // When we hold the payment's secret (from the confirm or virtual-account answer), a presented secret must
-        // match it. When we do not (the confirm's answer was lost), the re-read from the PG below decides alone.
-        if (secretPresented && payment.get().hasSecret() && !payment.get().secretMatches(secret.asString())) {
-            securityEvents.record("WEBHOOK_SECRET_MISMATCH", entry.orderId(), entry.eventType() + " webhook "
-                    + entry.id() + " carried a secret that does not match the payment's", null);
-            return finish(entry, WebhookLog.State.REFUSED, "secret does not match the payment's secret");
+        switch (triage(entry.eventType(), entry.orderId(), payment, json.readTree(entry.rawBody()))) {
+            case Triage.Ignore ignore -> {
+                return finish(entry, WebhookLog.State.IGNORED, ignore.why());
+            }
+            case Triage.Refuse refuse -> {
+                securityEvents.record("WEBHOOK_SECRET_MISMATCH", entry.orderId(), entry.eventType() + " webhook "
+                        + entry.id() + " carried a secret that does not match the payment's", null);
+                return finish(entry, WebhookLog.State.REFUSED, refuse.why());
+            }
+            case Triage.Sync sync -> {
+                // read on, below
+            }
         }
         PgResult<Optional<PgPayment>> read = gateway.findByOrderId(entry.orderId());
         if (!(read instanceof PgResult.Success<Optional<PgPayment>> success)) {
