@@ -10,7 +10,9 @@ main=$1; shift
 work="$PWD/.local/bench"
 mkdir -p "$work"
 echo "Building payment-service test classes (JDK at $JAVA_HOME)..." >&2
-./mvnw -q -ntp -pl payment-service test-compile dependency:build-classpath \
+# -am builds the modules payment-service needs from this checkout (a fresh machine has none installed); the
+# classpath file is written by each module in turn and payment-service, built last, writes the one we keep.
+./mvnw -q -ntp -pl payment-service -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" >&2
 rm -rf "$work/classes" "$work/test-classes"
 cp -r payment-service/target/classes "$work/classes"
