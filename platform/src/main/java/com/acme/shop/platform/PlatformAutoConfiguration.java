@@ -10,10 +10,8 @@ import com.acme.shop.platform.outbox.OutboxMetrics;
 import com.acme.shop.platform.outbox.OutboxProperties;
 import com.acme.shop.platform.outbox.OutboxRelay;
 import com.acme.shop.platform.outbox.OutboxWriter;
-import com.acme.shop.platform.web.InternalApiFilter;
+import com.acme.shop.platform.web.StrictRequestBodies;
 import com.acme.shop.platform.web.ProblemDetailsAdvice;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -36,6 +34,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -71,14 +70,16 @@ public class PlatformAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
-    /** Guards {@code /internal/**}; the token comes from {@code shop.internal.token} (env {@code INTERNAL_API_TOKEN}). */
+    /**
+     * Request bodies are read strictly (a request that does not say exactly what it means is refused, never guessed
+     * at): unknown fields, a fraction where a whole number belongs, a string where a number belongs, a null for a
+     * primitive, and trailing tokens are all 400s. Only the server side: what other systems answer us (Toss adds
+     * fields without notice) is read leniently.
+     */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    FilterRegistrationBean<InternalApiFilter> internalApiFilter(
-            @Value("${shop.internal.token:${INTERNAL_API_TOKEN:local-dev-internal-token}}") String token) {
-        FilterRegistrationBean<InternalApiFilter> registration = new FilterRegistrationBean<>(new InternalApiFilter(token));
-        registration.addUrlPatterns("/internal/*");
-        return registration;
+    StrictRequestBodies strictRequestBodies(JsonMapper jsonMapper) {
+        return new StrictRequestBodies(jsonMapper);
     }
 
     @Configuration(proxyBeanMethods = false)

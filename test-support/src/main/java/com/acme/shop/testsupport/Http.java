@@ -24,8 +24,17 @@ public final class Http {
     public record Response(int status, JsonNode body, String raw) {
     }
 
+    /** The headers of a call from another service of ours (the service token). */
+    public static final Map<String, String> AS_SERVICE = Map.of("Authorization", "Bearer " + TestInfrastructure.SERVICE_TOKEN);
+
     public static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    public static Response get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public static Response post(String url, Object body) {
@@ -48,6 +57,12 @@ public final class Http {
 
     public static Response delete(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
+    public static Response delete(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).DELETE();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private static Response send(HttpRequest.Builder request) {

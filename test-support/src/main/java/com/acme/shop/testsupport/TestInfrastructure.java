@@ -32,6 +32,13 @@ public final class TestInfrastructure {
 
     private static Endpoints endpoints;
 
+    /**
+     * The machine credentials every service under test accepts (docs/security.md): long enough to pass the start-up
+     * check outside the local profile, so tests run the services as production does.
+     */
+    public static final String SERVICE_TOKEN = "test-service-token-0123456789abcdefghijklmnop";
+    public static final String SCRAPE_TOKEN = "test-scrape-token-0123456789abcdefghijklmnopq";
+
     private TestInfrastructure() {
     }
 
@@ -65,6 +72,8 @@ public final class TestInfrastructure {
         registry.add("spring.datasource.username", e::username);
         registry.add("spring.datasource.password", e::password);
         registry.add("spring.kafka.bootstrap-servers", e::bootstrapServers);
+        registry.add("shop.security.service-token", () -> SERVICE_TOKEN);
+        registry.add("shop.security.scrape-token", () -> SCRAPE_TOKEN);
     }
 
     private static boolean useDocker() {

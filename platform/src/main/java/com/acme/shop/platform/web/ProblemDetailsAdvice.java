@@ -1,15 +1,19 @@
 package com.acme.shop.platform.web;
 
+import com.acme.shop.platform.security.RequestSizeLimitFilter;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -39,6 +43,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request parameter");
         problem.setProperty("code", ProblemCodes.VALIDATION_FAILED);
         if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            problem.setDetail("Parameter '" + mismatch.getName() + "' has an invalid value");
             problem.setProperty("errors", List.of(Map.of("field", mismatch.getName(), "message", "has an invalid value")));
         } else if (e instanceof ConstraintViolationException violations) {
             problem.setProperty("errors", violations.getConstraintViolations().stream()
@@ -46,6 +51,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .toList());
         }
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Two writers raced on one row (a JPA {@code @Version} or a compare-and-set lost): the caller may retry. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleConcurrentUpdate(OptimisticLockingFailureException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Someone else changed this at the same moment; read it again and retry");
+        problem.setProperty("code", "CONCURRENT_UPDATE");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -84,6 +98,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Required parameter '" + e.getParameterName() + "' is missing");
+        problem.setProperty("code", ProblemCodes.VALIDATION_FAILED);
+        problem.setProperty("errors", List.of(Map.of("field", e.getParameterName(), "message", "is required")));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A body that cannot be read: not JSON, not of the expected shape (a strict reading, see StrictRequestBodies), or
+     * larger than the limit while it was being read (413).
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+                problem.setProperty("code", ProblemCodes.PAYLOAD_TOO_LARGE);
+                return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Request body is missing or is not valid JSON of the expected shape");
+        problem.setProperty("code", ProblemCodes.MALFORMED_REQUEST);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
     /** Gives the problems Spring MVC creates itself (404, 405, 415, unreadable JSON, ...) a stable code too. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
@@ -95,9 +140,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Map<String, Object> existing = problem.getProperties() == null ? Map.of() : problem.getProperties();
             if (!existing.containsKey("code")) {
                 problem.setProperty("code", codeFor(status));
-            }
-            if (status.value() == 400 && ProblemCodes.MALFORMED_REQUEST.equals(problem.getProperties().get("code"))) {
-                problem.setDetail("Request body is missing or is not valid JSON of the expected shape");
             }
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
