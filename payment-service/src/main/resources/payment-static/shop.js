@@ -1,11 +1,22 @@
 // Shared helpers of the demo storefront pages. Plain JS, no build step.
 const won = (n) => (n == null ? '-' : Number(n).toLocaleString('ko-KR') + '원');
 
+// The checkout's token opens this payment to this browser only: checkout returns it once, and confirm, fail and
+// progress present it (X-Checkout-Token). Kept in sessionStorage: the tab that checked out is the tab Toss sends back.
+function rememberCheckout(checkout) {
+  sessionStorage.setItem('lastOrderId', checkout.orderId);
+  sessionStorage.setItem('checkoutToken:' + checkout.orderId, checkout.checkoutToken);
+}
+
+function checkoutToken(orderId) {
+  return orderId ? sessionStorage.getItem('checkoutToken:' + orderId) : null;
+}
+
 async function api(path, options = {}) {
-  const response = await fetch(path, {
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    ...options,
-  });
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (options.orderId && checkoutToken(options.orderId)) headers['X-Checkout-Token'] = checkoutToken(options.orderId);
+  const { orderId, ...rest } = options;
+  const response = await fetch(path, { headers, ...rest });
   const text = await response.text();
   const body = text ? JSON.parse(text) : null;
   return { status: response.status, ok: response.ok, body };
@@ -62,7 +73,7 @@ async function followOrder(orderId, target) {
     return order === 'CANCELED' && pay === 'CANCELED' && p.settlement;
   };
   for (let i = 0; i < 600; i++) {
-    const r = await api(`/api/v1/storefront/orders/${encodeURIComponent(orderId)}/progress`);
+    const r = await api(`/api/v1/storefront/orders/${encodeURIComponent(orderId)}/progress`, { orderId });
     if (r.ok) {
       render(r.body);
       if (done(r.body)) return r.body;

@@ -47,6 +47,9 @@ public class Payment {
     private String orderId;
     @Column(name = "customer_id", nullable = false, updatable = false)
     private String customerId;
+    /** SHA-256 of the checkout's token (CheckoutToken); null for checkouts made before tokens existed. */
+    @Column(name = "checkout_token_hash", updatable = false)
+    private String checkoutTokenHash;
     @Column(name = "order_name", nullable = false, updatable = false)
     private String orderName;
     @Column(name = "total_amount", nullable = false, updatable = false)
@@ -122,9 +125,16 @@ public class Payment {
     /** A new checkout: READY until the customer authenticates and the storefront confirms. */
     public static Payment checkout(String orderId, String customerId, String orderName, List<LineItem> lines,
                                    Instant now, Duration validity) {
+        return checkout(orderId, customerId, orderName, lines, now, validity, null);
+    }
+
+    /** @param checkoutTokenHash binds the payment to whoever holds the checkout's token ({@link CheckoutToken}) */
+    public static Payment checkout(String orderId, String customerId, String orderName, List<LineItem> lines,
+                                   Instant now, Duration validity, String checkoutTokenHash) {
         Payment p = new Payment();
         p.orderId = orderId;
         p.customerId = customerId;
+        p.checkoutTokenHash = checkoutTokenHash;
         p.orderName = orderName;
         p.totalAmount = lines.stream().mapToLong(LineItem::lineAmount).sum();
         p.balanceAmount = p.totalAmount;
@@ -173,6 +183,11 @@ public class Payment {
     public boolean depositOverdue(Instant now) {
         return status == PaymentStatus.WAITING_FOR_DEPOSIT && virtualAccountDueAt != null
                 && !now.isBefore(virtualAccountDueAt);
+    }
+
+    /** Whether a presented checkout token is this checkout's (see {@link CheckoutToken#opens}). */
+    public boolean openedBy(String presentedCheckoutToken) {
+        return CheckoutToken.opens(checkoutTokenHash, presentedCheckoutToken);
     }
 
     public boolean hasSecret() {

@@ -21,6 +21,13 @@ public interface Payments extends JpaRepository<Payment, Long> {
     @Query("select p from Payment p where p.orderId = :orderId")
     Optional<Payment> lockByOrderId(String orderId);
 
+    /**
+     * The stored hash of a checkout's token: empty when there is no such payment, a null element for a checkout made
+     * before tokens existed.
+     */
+    @Query("select p.checkoutTokenHash from Payment p where p.orderId = :orderId")
+    List<String> checkoutTokenHashOf(String orderId);
+
     @Query("select p.orderId from Payment p where p.status = com.acme.shop.payment.PaymentStatus.WAITING_FOR_DEPOSIT"
             + " and p.virtualAccountDueAt <= :now order by p.virtualAccountDueAt")
     List<String> findOverdueDepositOrderIds(Instant now, Limit limit);

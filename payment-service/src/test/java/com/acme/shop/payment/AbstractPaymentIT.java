@@ -49,6 +49,9 @@ public abstract class AbstractPaymentIT {
     protected static final TopicRecorder EVENTS = new TopicRecorder(TestInfrastructure.endpoints().bootstrapServers(),
             List.of(Topics.PAYMENT_EVENTS));
 
+    /** The checkout token of every checkout this JVM made, by orderId: what the storefront page keeps. */
+    static final Map<String, String> CHECKOUT_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Prices of the stub catalog; "SOLD-OUT" is always out of stock. */
     static final Map<String, Long> PRICES = Map.of("TSHIRT", 15_000L, "MUG", 9_000L, "STICKER", 3_000L);
 
@@ -84,7 +87,19 @@ public abstract class AbstractPaymentIT {
         if (r.status() != 201) {
             throw new AssertionError("checkout failed: " + r.status() + " " + r.raw());
         }
-        return r.body();
+        return remember(r.body());
+    }
+
+    /** Keeps a checkout's token, as the storefront page does; returns the checkout. */
+    public static JsonNode remember(JsonNode checkout) {
+        CHECKOUT_TOKENS.put(checkout.get("orderId").asString(), checkout.get("checkoutToken").asString());
+        return checkout;
+    }
+
+    /** The header the customer who checked out presents ({@code X-Checkout-Token}). */
+    public static Map<String, String> holderOf(String orderId) {
+        String token = CHECKOUT_TOKENS.get(orderId);
+        return token == null ? Map.of() : Map.of("X-Checkout-Token", token);
     }
 
     /** Plays the customer in the sandbox's payment window: returns the paymentKey Toss would hand to successUrl. */
@@ -98,8 +113,10 @@ public abstract class AbstractPaymentIT {
         return r.body().get("paymentKey").asString();
     }
 
+    /** A confirm by the customer who checked out (with the checkout's token). */
     protected Http.Response confirm(String paymentKey, String orderId, long amount) {
-        return Http.post(url("/api/v1/payments/confirm"), Map.of("paymentKey", paymentKey, "orderId", orderId, "amount", amount));
+        return Http.post(url("/api/v1/payments/confirm"), Map.of("paymentKey", paymentKey, "orderId", orderId, "amount", amount),
+                holderOf(orderId));
     }
 
     /** Calls the sandbox received for one order and path fragment ("confirm", "cancel"). */
@@ -138,11 +155,11 @@ public abstract class AbstractPaymentIT {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/internal/v1/quotes", exchange -> {
-                String token = exchange.getRequestHeaders().getFirst("X-Internal-Token");
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 JsonNode request = Http.JSON.readTree(exchange.getRequestBody());
                 int status = 200;
                 String body;
-                if (!"local-dev-internal-token".equals(token)) {
+                if (!("Bearer " + TestInfrastructure.SERVICE_TOKEN).equals(authorization)) {
                     status = 401;
                     body = "{\"code\":\"INTERNAL_AUTH_REQUIRED\"}";
                 } else {

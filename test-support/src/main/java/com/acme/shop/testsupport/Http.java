@@ -26,6 +26,8 @@ public final class Http {
 
     /** The headers of a call from another service of ours (the service token). */
     public static final Map<String, String> AS_SERVICE = Map.of("Authorization", "Bearer " + TestInfrastructure.SERVICE_TOKEN);
+    /** The headers of the metrics scraper (the scrape token): actuator only. */
+    public static final Map<String, String> AS_SCRAPER = Map.of("Authorization", "Bearer " + TestInfrastructure.SCRAPE_TOKEN);
 
     public static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());

@@ -20,8 +20,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
         // Present only when embedded next to the other services; the sandbox keeps everything in memory.
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        // The services' shared plumbing (problem details, outbox, /internal filter) is not the sandbox's.
-        "com.acme.shop.platform.PlatformAutoConfiguration" })
+        // The services' shared plumbing (problem details, outbox, their security) is not the sandbox's: it imitates
+        // Toss, which has its own Basic auth (sandbox.auth).
+        "com.acme.shop.platform.PlatformAutoConfiguration",
+        "com.acme.shop.platform.security.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConfigurationPropertiesScan
 public class TossSandboxApplication {
 

@@ -58,9 +58,13 @@ class CheckoutController {
     record Item(@NotBlank @Size(max = 64) String productId, @Min(1) @Max(100) int quantity) {
     }
 
-    record CheckoutResponse(String orderId, String orderName, long amount, String currency, String customerId,
-                            List<LineItem> items, Instant expiresAt, String clientKey, String successUrl,
-                            String failUrl) {
+    /**
+     * @param checkoutToken the checkout's secret, given out this once: the storefront keeps it and presents it as
+     *                      {@code X-Checkout-Token} to confirm, abandon or read this payment
+     */
+    record CheckoutResponse(String orderId, String checkoutToken, String orderName, long amount, String currency,
+                            String customerId, List<LineItem> items, Instant expiresAt, String clientKey,
+                            String successUrl, String failUrl) {
     }
 
     record FailRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+") String code,
@@ -72,16 +76,22 @@ class CheckoutController {
         if (request.items().stream().map(Item::productId).distinct().count() != request.items().size()) {
             throw ApiException.badRequest("DUPLICATE_PRODUCT", "Each product may appear once; use its quantity");
         }
-        Payment p = checkouts.checkout(request.customerId(),
+        CheckoutService.Checkout checkout = checkouts.checkout(request.customerId(),
                 request.items().stream().map(i -> new Catalog.Requested(i.productId(), i.quantity())).toList(),
                 request.refundAccount() == null ? null : new RefundAccount(request.refundAccount().bankCode(),
                         request.refundAccount().accountNumber(), request.refundAccount().holderName()));
+        Payment p = checkout.payment();
         return ResponseEntity.created(URI.create("/api/v1/payments/" + p.orderId()))
-                .body(new CheckoutResponse(p.orderId(), p.orderName(), p.totalAmount(), p.currency(), p.customerId(),
-                        p.items(), p.expiresAt(), window.clientKey(), urls.successUrl(), urls.failUrl()));
+                .header("Cache-Control", "no-store")
+                .body(new CheckoutResponse(p.orderId(), checkout.token().value(), p.orderName(), p.totalAmount(),
+                        p.currency(), p.customerId(), p.items(), p.expiresAt(), window.clientKey(), urls.successUrl(),
+                        urls.failUrl()));
     }
 
-    /** The storefront forwards the PG's failUrl parameters here; the orderId comes from the storefront's session. */
+    /**
+     * The storefront forwards the PG's failUrl parameters here; the orderId and its checkout token come from the
+     * storefront's session (the access rules let only the token's holder in).
+     */
     @PostMapping("/{orderId}/fail")
     PaymentView fail(@PathVariable String orderId, @Valid @RequestBody FailRequest request) {
         return PaymentView.of(checkouts.abandon(orderId, request.code(), request.message()));

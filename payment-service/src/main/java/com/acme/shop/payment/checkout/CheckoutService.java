@@ -1,5 +1,6 @@
 package com.acme.shop.payment.checkout;
 
+import com.acme.shop.payment.CheckoutToken;
 import com.acme.shop.payment.Payment;
 import com.acme.shop.payment.PaymentNotFoundException;
 import com.acme.shop.payment.PaymentStatus;
@@ -33,15 +34,20 @@ class CheckoutService {
         this.validity = validity;
     }
 
+    /** A recorded checkout and the token that opens it, which exists only here and in the caller's answer. */
+    record Checkout(Payment payment, CheckoutToken token) {
+    }
+
     /** The catalog call happens before the save (its own short transaction), never inside one. */
-    Payment checkout(String customerId, List<Catalog.Requested> items, RefundAccount refundAccount) {
+    Checkout checkout(String customerId, List<Catalog.Requested> items, RefundAccount refundAccount) {
         Catalog.Quote quote = catalog.quote(items);
+        CheckoutToken token = CheckoutToken.issue();
         Payment payment = Payment.checkout(OrderIds.next(), customerId, quote.orderName(), quote.items(),
-                clock.instant(), validity);
+                clock.instant(), validity, token.hash());
         if (refundAccount != null) {
             payment.useRefundAccount(refundAccount);
         }
-        return payments.save(payment);
+        return new Checkout(payments.save(payment), token);
     }
 
     /**

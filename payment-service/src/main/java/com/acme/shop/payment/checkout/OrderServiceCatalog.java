@@ -1,9 +1,8 @@
 package com.acme.shop.payment.checkout;
 
 import com.acme.shop.contracts.LineItem;
-import com.acme.shop.platform.web.InternalApiFilter;
+import com.acme.shop.platform.security.ServiceCalls;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -31,13 +30,13 @@ class OrderServiceCatalog implements Catalog {
     private final JsonMapper json;
 
     OrderServiceCatalog(RestClient.Builder builder, ServicesProperties services, JsonMapper json,
-                        @Value("${shop.internal.token:${INTERNAL_API_TOKEN:local-dev-internal-token}}") String token) {
+                        ServiceCalls serviceCalls) {
         this.json = json;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
         factory.setReadTimeout(Duration.ofSeconds(5));
         this.http = builder.clone().baseUrl(services.orderUrl().toString()).requestFactory(factory)
-                .defaultHeader(InternalApiFilter.HEADER, token)
+                .requestInterceptor(serviceCalls)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                     throw refusal(response.getStatusCode().value(), body);

@@ -1,5 +1,6 @@
 package com.acme.shop.payment.confirm;
 
+import com.acme.shop.payment.CheckoutToken;
 import com.acme.shop.payment.Payment;
 import com.acme.shop.payment.PaymentNotFoundException;
 import com.acme.shop.payment.Payments;
@@ -70,12 +71,14 @@ class ConfirmService {
         this.clock = clock;
     }
 
-    ConfirmResult confirm(String paymentKey, String orderId, long amount, String remoteAddr) {
+    /** @param checkoutToken what the caller presented as the checkout's token (null: nothing) */
+    ConfirmResult confirm(String paymentKey, String orderId, long amount, String checkoutToken, String remoteAddr) {
         requireWellFormed(paymentKey, orderId, remoteAddr);
-        Claim claim = tx.execute(status -> quickClaim(paymentKey, orderId, amount, status));
+        String tokenHash = CheckoutToken.hash(checkoutToken);
+        Claim claim = tx.execute(status -> quickClaim(paymentKey, orderId, amount, tokenHash, status));
         if (claim == null) {
-            precheck(paymentKey, orderId, amount, remoteAddr);
-            claim = tx.execute(status -> claim(paymentKey, orderId, amount));
+            precheck(paymentKey, orderId, amount, checkoutToken, remoteAddr);
+            claim = tx.execute(status -> claim(paymentKey, orderId, amount, checkoutToken));
         }
         if (claim.idempotencyKey() == null) {
             return claim.earlier().get();
@@ -103,15 +106,17 @@ class ConfirmService {
     }
 
     /**
-     * The first confirm of a READY checkout with the right amount and a paymentKey bound to nothing yet, in three
-     * statements without loading the payment ({@link ConfirmClaims}). The precheck's checks hold by construction:
-     * the amount is part of the claim's condition, and both bindings are the mapping's unique keys. Anything else
+     * The first confirm of a READY checkout with the right amount and token and a paymentKey bound to nothing yet, in
+     * three statements without loading the payment ({@link ConfirmClaims}). The precheck's checks hold by
+     * construction: the amount and the token are part of the claim's condition, and both bindings are the mapping's
+     * unique keys. Anything else
      * returns null having changed nothing (a duplicate mapping rolls the claim back), and the confirm takes the full
      * path: precheck with its security trail, then {@link #claim} under the lock.
      */
-    private Claim quickClaim(String paymentKey, String orderId, long amount, TransactionStatus status) {
+    private Claim quickClaim(String paymentKey, String orderId, long amount, String tokenHash,
+                             TransactionStatus status) {
         Instant now = clock.instant();
-        if (!claims.claimIfReady(orderId, amount, paymentKey, now, now.plus(properties.staleAfter()))) {
+        if (!claims.claimIfReady(orderId, amount, tokenHash, paymentKey, now, now.plus(properties.staleAfter()))) {
             return null;
         }
         try {
@@ -129,11 +134,17 @@ class ConfirmService {
      * a security event (a tampered amount, a guessed orderId, a foreign paymentKey), recorded in its own
      * transaction, and changes nothing else.
      */
-    private void precheck(String paymentKey, String orderId, long amount, String remoteAddr) {
+    private void precheck(String paymentKey, String orderId, long amount, String checkoutToken, String remoteAddr) {
         PaymentOrderMappings.Precheck checkout = mappings.precheck(orderId, paymentKey).orElseThrow(() -> {
             securityEvents.record("CONFIRM_UNKNOWN_ORDER", orderId, "paymentKey=" + paymentKey, remoteAddr);
             return new PaymentNotFoundException(orderId);
         });
+        if (!CheckoutToken.opens(checkout.checkoutTokenHash(), checkoutToken)) {
+            // knowing the orderId is not enough: answered as if there were no such checkout
+            securityEvents.record("CONFIRM_WITHOUT_CHECKOUT_TOKEN", orderId, checkoutToken == null
+                    ? "no checkout token presented" : "a checkout token that is not this checkout's", remoteAddr);
+            throw new PaymentNotFoundException(orderId);
+        }
         if (checkout.totalAmount() != amount) {
             securityEvents.record("CONFIRM_AMOUNT_MISMATCH", orderId,
                     "expected " + checkout.totalAmount() + " got " + amount, remoteAddr);
@@ -149,8 +160,11 @@ class ConfirmService {
         }
     }
 
-    private Claim claim(String paymentKey, String orderId, long amount) {
+    private Claim claim(String paymentKey, String orderId, long amount, String checkoutToken) {
         Payment payment = payments.lockByOrderId(orderId).orElseThrow(() -> new PaymentNotFoundException(orderId));
+        if (!payment.openedBy(checkoutToken)) {
+            throw new PaymentNotFoundException(orderId);
+        }
         if (payment.totalAmount() != amount) {
             throw ConfirmRefusedException.amountMismatch(payment.totalAmount());
         }

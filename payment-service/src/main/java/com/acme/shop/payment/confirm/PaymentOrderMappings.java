@@ -27,16 +27,17 @@ class PaymentOrderMappings {
      * What a confirm must check before anything else, in one round trip: the checkout's amount, the paymentKey
      * bound to the order (if any) and the order the presented paymentKey is bound to (if any).
      */
-    record Precheck(long totalAmount, String boundPaymentKey, String keyOwner) {
+    record Precheck(long totalAmount, String checkoutTokenHash, String boundPaymentKey, String keyOwner) {
     }
 
     Optional<Precheck> precheck(String orderId, String paymentKey) {
         return jdbc.query("""
-                SELECT p.total_amount,
+                SELECT p.total_amount, p.checkout_token_hash,
                        (SELECT m.payment_key FROM payment_order_mapping m WHERE m.order_id = p.order_id),
                        (SELECT k.order_id FROM payment_order_mapping k WHERE k.payment_key = ?)
                 FROM payment p WHERE p.order_id = ?""",
-                (rs, i) -> new Precheck(rs.getLong(1), rs.getString(2), rs.getString(3)), paymentKey, orderId)
+                (rs, i) -> new Precheck(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), paymentKey,
+                orderId)
                 .stream().findFirst();
     }
 

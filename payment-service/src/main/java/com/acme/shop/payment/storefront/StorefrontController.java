@@ -6,6 +6,7 @@ import com.acme.shop.payment.Payments;
 import com.acme.shop.payment.checkout.RedirectUrls;
 import com.acme.shop.payment.checkout.ServicesProperties;
 import com.acme.shop.payment.gateway.PaymentWindow;
+import com.acme.shop.platform.security.ServiceCalls;
 import com.acme.shop.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -36,15 +37,19 @@ class StorefrontController {
     private final RestClient settlements;
 
     StorefrontController(RedirectUrls urls, PaymentWindow window, Payments payments, ServicesProperties services,
-                         RestClient.Builder builder) {
+                         RestClient.Builder builder, ServiceCalls serviceCalls) {
         this.urls = urls;
         this.window = window;
         this.payments = payments;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
         factory.setReadTimeout(Duration.ofSeconds(3));
-        this.orders = builder.clone().requestFactory(factory).baseUrl(services.orderUrl().toString()).build();
-        this.settlements = builder.clone().requestFactory(factory).baseUrl(services.settlementUrl().toString()).build();
+        // the order and its settlement are operators' data in their services: asked for as a service, for the customer
+        // whose checkout token opened this request
+        this.orders = builder.clone().requestFactory(factory).requestInterceptor(serviceCalls)
+                .baseUrl(services.orderUrl().toString()).build();
+        this.settlements = builder.clone().requestFactory(factory).requestInterceptor(serviceCalls)
+                .baseUrl(services.settlementUrl().toString()).build();
     }
 
     record Config(String clientKey, String tossJsSdkUrl, String successUrl, String failUrl, boolean sandbox) {

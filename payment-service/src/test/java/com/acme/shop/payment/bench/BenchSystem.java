@@ -89,7 +89,8 @@ final class BenchSystem implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
                 "--payment.toss.base-url=" + sandboxUrl,
                 "--shop.services.order-url=" + catalogUrl,
-                "--shop.services.settlement-url=" + catalogUrl));
+                "--shop.services.settlement-url=" + catalogUrl,
+                "--shop.security.service-token=" + TestInfrastructure.SERVICE_TOKEN));
         pArgs.addAll(paymentArgs);
         Process payment = startPaymentService(pArgs);
         DriverManagerDataSource db = new DriverManagerDataSource(infra.jdbcUrl("payment_service"),
@@ -150,7 +151,7 @@ final class BenchSystem implements AutoCloseable {
     }
 
     /** One approved-able payment: checked out and authenticated at the sandbox, not yet confirmed. */
-    record Prepared(String orderId, String paymentKey, long amount) {
+    record Prepared(String orderId, String checkoutToken, String paymentKey, long amount) {
     }
 
     /** Checkout + the customer's approval in the sandbox's payment window, for {@code n} orders (not measured). */
@@ -163,7 +164,8 @@ final class BenchSystem implements AutoCloseable {
             Http.Response window = Http.post(sandboxUrl + "/sandbox/payments", Map.of("orderId", orderId,
                     "amount", PRICE, "orderName", checkout.body().get("orderName").asString(), "method", "카드"));
             require(window.status() == 200, "sandbox payment", window);
-            return new Prepared(orderId, window.body().get("paymentKey").asString(), PRICE);
+            return new Prepared(orderId, checkout.body().get("checkoutToken").asString(),
+                    window.body().get("paymentKey").asString(), PRICE);
         });
     }
 
@@ -175,7 +177,8 @@ final class BenchSystem implements AutoCloseable {
         String body = "{\"paymentKey\":\"" + p.paymentKey() + "\",\"orderId\":\"" + p.orderId() + "\",\"amount\":"
                 + p.amount() + "}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(paymentUrl + "/api/v1/payments/confirm"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json").header("X-Checkout-Token", p.checkoutToken())
+                .timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long start = System.nanoTime();
         try {

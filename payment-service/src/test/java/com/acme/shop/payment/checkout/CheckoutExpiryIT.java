@@ -28,7 +28,7 @@ class CheckoutExpiryIT extends AbstractPaymentIT {
 
         expiryJob.expireLapsedCheckouts();
 
-        assertThat(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body().get("status").asString()).isEqualTo("EXPIRED");
         Http.Response r = confirm(paymentKey, orderId, 9_000);
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.body().get("code").asString()).isEqualTo("PAYMENT_NOT_CONFIRMABLE");

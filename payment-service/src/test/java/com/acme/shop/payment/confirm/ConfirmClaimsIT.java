@@ -1,6 +1,7 @@
 package com.acme.shop.payment.confirm;
 
 import com.acme.shop.payment.AbstractPaymentIT;
+import com.acme.shop.payment.CheckoutToken;
 import com.acme.shop.payment.Payment;
 import com.acme.shop.payment.PaymentStatus;
 import com.acme.shop.payment.Payments;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The confirm's one-statement claim ({@link ConfirmClaims}) must leave a payment exactly as the entity's
- * {@link Payment#claimForConfirm} does, and must refuse everything the full path has to decide.
+ * {@link Payment#claimForConfirm} does, and must refuse everything the full path has to decide, a caller without the
+ * checkout's token included.
  */
 class ConfirmClaimsIT extends AbstractPaymentIT {
 
@@ -41,8 +43,8 @@ class ConfirmClaimsIT extends AbstractPaymentIT {
             String full = checkout("MUG", 1).get("orderId").asString();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
-            Boolean claimed = tx.execute(s -> claims.claimIfReady(quick, 9_000, "quick-key-0123456789", now,
-                    now.plus(STALE_AFTER)));
+            Boolean claimed = tx.execute(s -> claims.claimIfReady(quick, 9_000, tokenHash(quick), "quick-key-0123456789",
+                    now, now.plus(STALE_AFTER)));
             tx.executeWithoutResult(s -> payments.lockByOrderId(full).orElseThrow()
                     .claimForConfirm("full-key-01234567890", now, STALE_AFTER));
 
@@ -74,6 +76,13 @@ class ConfirmClaimsIT extends AbstractPaymentIT {
         assertThat(claim(orderId, 6_000, before.expiresAt())).isFalse();
         // unknown order
         assertThat(claim("no-such-order-000000", 6_000, now)).isFalse();
+        // the right amount without the checkout's token (a stranger who knows the orderId)
+        Boolean stranger = tx.execute(s -> claims.claimIfReady(orderId, 6_000, CheckoutToken.issue().hash(),
+                "some-payment-key-0001", now, now.plus(STALE_AFTER)));
+        Boolean noToken = tx.execute(s -> claims.claimIfReady(orderId, 6_000, null, "some-payment-key-0001", now,
+                now.plus(STALE_AFTER)));
+        assertThat(stranger).isFalse();
+        assertThat(noToken).isFalse();
 
         Payment unchanged = payments.findByOrderId(orderId).orElseThrow();
         assertThat(unchanged.status()).isEqualTo(PaymentStatus.READY);
@@ -89,8 +98,12 @@ class ConfirmClaimsIT extends AbstractPaymentIT {
     }
 
     private boolean claim(String orderId, long amount, Instant now) {
-        return Boolean.TRUE.equals(tx.execute(s -> claims.claimIfReady(orderId, amount, "some-payment-key-0001", now,
-                now.plus(STALE_AFTER))));
+        return Boolean.TRUE.equals(tx.execute(s -> claims.claimIfReady(orderId, amount, tokenHash(orderId),
+                "some-payment-key-0001", now, now.plus(STALE_AFTER))));
+    }
+
+    private static String tokenHash(String orderId) {
+        return CheckoutToken.hash(holderOf(orderId).get("X-Checkout-Token"));
     }
 
     /** The columns a claim sets, as the database holds them. */

@@ -25,10 +25,14 @@ class ConfirmIT extends AbstractPaymentIT {
 
     @Test
     void checkoutPricesFromTheCatalogAndNeverFromTheClient() {
+        Http.Response offered = Http.post(url("/api/v1/payments/checkout"), Map.of("customerId", "customer-1",
+                "amount", 10, "items", List.of(Map.of("productId", "TSHIRT", "quantity", 2))));
         Http.Response r = Http.post(url("/api/v1/payments/checkout"), Map.of("customerId", "customer-1",
-                "amount", 10, "items", List.of(Map.of("productId", "TSHIRT", "quantity", 2),
-                        Map.of("productId", "MUG", "quantity", 1))));
+                "items", List.of(Map.of("productId", "TSHIRT", "quantity", 2), Map.of("productId", "MUG", "quantity", 1))));
 
+        // an amount offered by the client is not ignored but refused: the request says something we never accept
+        assertThat(offered.status()).isEqualTo(400);
+        assertThat(offered.body().get("code").asString()).isEqualTo("MALFORMED_REQUEST");
         assertThat(r.status()).isEqualTo(201);
         JsonNode body = r.body();
         assertThat(body.get("amount").asLong()).isEqualTo(39_000);
@@ -36,7 +40,7 @@ class ConfirmIT extends AbstractPaymentIT {
         assertThat(body.get("orderId").asString()).matches("[A-Za-z0-9_-]{22}");
         assertThat(body.get("successUrl").asString()).endsWith("/success.html");
         assertThat(body.get("clientKey").asString()).startsWith("test_ck_");
-        assertThat(Http.get(url("/api/v1/payments/" + body.get("orderId").asString())).body().get("status").asString())
+        assertThat(Http.get(url("/api/v1/payments/" + body.get("orderId").asString()), Http.AS_SERVICE).body().get("status").asString())
                 .isEqualTo("READY");
     }
 
@@ -123,7 +127,7 @@ class ConfirmIT extends AbstractPaymentIT {
 
         assertThat(statuses).containsOnly(200, 202).contains(200);
         assertThat(sandboxCalls(orderId, "/confirm")).hasSize(1);
-        assertThat(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()).isEqualTo("DONE");
+        assertThat(Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body().get("status").asString()).isEqualTo("DONE");
         EVENTS.await(TopicRecorder.event(orderId, "PAYMENT_APPROVED"));
         assertThat(EVENTS.matching(TopicRecorder.event(orderId, "PAYMENT_APPROVED"))).hasSize(1);
     }
@@ -139,7 +143,7 @@ class ConfirmIT extends AbstractPaymentIT {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().get("code").asString()).isEqualTo("AMOUNT_MISMATCH");
         assertThat(sandboxCalls(orderId, "/confirm")).isEmpty();
-        assertThat(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()).isEqualTo("READY");
+        assertThat(Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body().get("status").asString()).isEqualTo("READY");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE order_id = ? AND kind = ?",
                 Integer.class, orderId, "CONFIRM_AMOUNT_MISMATCH")).isEqualTo(1);
     }
@@ -184,7 +188,7 @@ class ConfirmIT extends AbstractPaymentIT {
         assertThat(r.status()).isEqualTo(402);
         assertThat(r.body().get("code").asString()).isEqualTo("PAYMENT_DECLINED");
         assertThat(r.body().get("pgCode").asString()).isEqualTo("REJECT_CARD_PAYMENT");
-        JsonNode payment = Http.get(url("/api/v1/payments/" + orderId)).body();
+        JsonNode payment = Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body();
         assertThat(payment.get("status").asString()).isEqualTo("ABORTED");
         assertThat(payment.get("failure").get("code").asString()).isEqualTo("REJECT_CARD_PAYMENT");
         assertThat(EVENTS.matching(TopicRecorder.event(orderId, "PAYMENT_APPROVED"))).isEmpty();
@@ -196,8 +200,8 @@ class ConfirmIT extends AbstractPaymentIT {
         String orderId = checkout.get("orderId").asString();
         Map<String, String> fail = Map.of("code", "PAY_PROCESS_CANCELED", "message", "사용자가 결제를 취소하였습니다");
 
-        Http.Response first = Http.post(url("/api/v1/payments/" + orderId + "/fail"), fail);
-        Http.Response second = Http.post(url("/api/v1/payments/" + orderId + "/fail"), fail);
+        Http.Response first = Http.post(url("/api/v1/payments/" + orderId + "/fail"), fail, holderOf(orderId));
+        Http.Response second = Http.post(url("/api/v1/payments/" + orderId + "/fail"), fail, holderOf(orderId));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body().get("status").asString()).isEqualTo("ABORTED");
@@ -205,8 +209,8 @@ class ConfirmIT extends AbstractPaymentIT {
         assertThat(second.body().get("failure").get("code").asString()).isEqualTo("PAY_PROCESS_CANCELED");
         assertThat(confirm(authenticateAtSandbox(checkout), orderId, 6_000).body().get("code").asString())
                 .isEqualTo("PAYMENT_NOT_CONFIRMABLE");
-        assertThat(Http.post(url("/api/v1/payments/" + orderId + "/fail"), Map.of("code", "bad code")).status())
-                .isEqualTo(400);
+        assertThat(Http.post(url("/api/v1/payments/" + orderId + "/fail"), Map.of("code", "bad code"), holderOf(orderId))
+                .status()).isEqualTo(400);
     }
 
     @Test
@@ -214,8 +218,10 @@ class ConfirmIT extends AbstractPaymentIT {
         Http.Response r = Http.get(url("/api/v1/payments/does-not-exist"));
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.body().get("code").asString()).isEqualTo("PAYMENT_NOT_FOUND");
+        // a route nobody declared is closed to everyone (deny by default), and says so as a problem
         Http.Response route = Http.get(url("/api/v1/nothing-here"));
-        assertThat(route.status()).isEqualTo(404);
-        assertThat(route.raw()).contains("\"code\":\"NOT_FOUND\"");
+        assertThat(route.status()).isEqualTo(401);
+        assertThat(route.raw()).contains("\"code\":\"AUTHENTICATION_REQUIRED\"");
+        assertThat(Http.get(url("/api/v1/nothing-here"), Http.AS_SERVICE).status()).isEqualTo(403);
     }
 }

@@ -122,7 +122,7 @@ class RecoveryIT extends AbstractPaymentIT {
                 .contains("budget of 4 attempts spent");
         assertThat(parked.get("status").asString()).isEqualTo("MANUAL_REVIEW");
         assertThat(parked.get("reviewReason").asString()).contains("budget of 4 attempts spent");
-        assertThat(Http.get(url("/api/v1/payments?status=MANUAL_REVIEW")).body().findValuesAsString("orderId"))
+        assertThat(Http.get(url("/api/v1/payments?status=MANUAL_REVIEW"), Http.AS_SERVICE).body().findValuesAsString("orderId"))
                 .contains(c.orderId());
         assertThat(EVENTS.matching(TopicRecorder.event(c.orderId(), "PAYMENT_APPROVED"))).isEmpty();
         assertThat(sandboxPayment(c.paymentKey()).get("status").asString()).isEqualTo("IN_PROGRESS");
@@ -139,13 +139,13 @@ class RecoveryIT extends AbstractPaymentIT {
 
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.body().get("code").asString()).isEqualTo("CHECKOUT_EXPIRED");
-        assertThat(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body().get("status").asString()).isEqualTo("EXPIRED");
     }
 
     private JsonNode awaitStatus(String orderId, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                status.equals(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()));
-        return Http.get(url("/api/v1/payments/" + orderId)).body();
+                status.equals(Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body().get("status").asString()));
+        return Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body();
     }
 
     private void assertApprovedOnce(Checkout c) {

@@ -73,7 +73,7 @@ class CompensationIT extends AbstractPaymentIT {
         assertThat(canceled.transactionKey()).isEqualTo(atToss.get("cancels").get(0).get("transactionKey").asString());
         assertThat(sandboxCalls(paid.paymentKey(), "/cancel").getFirst().get("idempotencyKey").asString())
                 .isEqualTo("cancel-comp-" + paid.orderId() + "-1");
-        JsonNode ours = Http.get(url("/api/v1/payments/" + paid.orderId())).body();
+        JsonNode ours = Http.get(url("/api/v1/payments/" + paid.orderId()), Http.AS_SERVICE).body();
         assertThat(ours.get("status").asString()).isEqualTo("CANCELED");
         assertThat(ours.get("balanceAmount").asLong()).isZero();
     }
@@ -108,7 +108,7 @@ class CompensationIT extends AbstractPaymentIT {
         assertThat(atToss.get("cancels")).hasSize(1);
         assertThat(sandboxCalls(paid.paymentKey(), "/cancel")).hasSize(4)
                 .extracting(c -> c.get("idempotencyKey").asString()).doesNotHaveDuplicates();
-        JsonNode refunds = Http.get(url("/api/v1/payments/" + paid.orderId() + "/refunds")).body();
+        JsonNode refunds = Http.get(url("/api/v1/payments/" + paid.orderId() + "/refunds"), Http.AS_SERVICE).body();
         assertThat(refunds).hasSize(1);
         assertThat(refunds.get(0).get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(refunds.get(0).get("attempts").asInt()).isEqualTo(4);
@@ -128,8 +128,8 @@ class CompensationIT extends AbstractPaymentIT {
                 paid.orderId())).contains("NOT_CANCELABLE_PAYMENT").contains("budget");
         assertThat(sandboxPayment(paid.paymentKey()).get("status").asString()).isEqualTo("DONE");
         assertThat(EVENTS.matching(TopicRecorder.event(paid.orderId(), "PAYMENT_CANCELED"))).isEmpty();
-        JsonNode parked = Http.get(url("/api/v1/refunds?status=PARKED")).body();
+        JsonNode parked = Http.get(url("/api/v1/refunds?status=PARKED"), Http.AS_SERVICE).body();
         assertThat(parked.findValuesAsString("orderId")).contains(paid.orderId());
-        assertThat(Http.get(url("/api/v1/refunds?status=NOPE")).body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(Http.get(url("/api/v1/refunds?status=NOPE"), Http.AS_SERVICE).body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
     }
 }

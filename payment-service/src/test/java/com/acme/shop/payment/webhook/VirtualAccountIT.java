@@ -59,7 +59,7 @@ class VirtualAccountIT extends AbstractPaymentIT {
         }
         Http.Response checkout = Http.post(url("/api/v1/payments/checkout"), request);
         assertThat(checkout.status()).as(checkout.raw()).isEqualTo(201);
-        String orderId = checkout.body().get("orderId").asString();
+        String orderId = remember(checkout.body()).get("orderId").asString();
         String paymentKey = Http.post(SANDBOX_URL + "/sandbox/payments", Map.of("orderId", orderId, "amount", 30_000,
                 "orderName", "가상계좌 테스트", "method", "가상계좌", "customerName", "김토스")).body()
                 .get("paymentKey").asString();
@@ -77,8 +77,8 @@ class VirtualAccountIT extends AbstractPaymentIT {
 
     JsonNode awaitPayment(String orderId, String status) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
-                status.equals(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()));
-        return Http.get(url("/api/v1/payments/" + orderId)).body();
+                status.equals(Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body().get("status").asString()));
+        return Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body();
     }
 
     @Test
@@ -94,7 +94,7 @@ class VirtualAccountIT extends AbstractPaymentIT {
         awaitPayment(va.orderId(), "DONE");
         EVENTS.await(TopicRecorder.event(va.orderId(), "PAYMENT_APPROVED"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode webhooks = Http.get(url("/api/v1/webhooks?orderId=" + va.orderId())).body();
+            JsonNode webhooks = Http.get(url("/api/v1/webhooks?orderId=" + va.orderId()), Http.AS_SERVICE).body();
             assertThat(webhooks.findValuesAsString("eventType")).contains("DEPOSIT_CALLBACK", "PAYMENT_STATUS_CHANGED");
             assertThat(webhooks.findValuesAsString("state")).doesNotContain("RECEIVED", "REFUSED");
         });
@@ -131,7 +131,7 @@ class VirtualAccountIT extends AbstractPaymentIT {
         kafka.send(Topics.ORDER_EVENTS, va.orderId(), new EventCodec().encode(failed)).get();
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode refunds = Http.get(url("/api/v1/payments/" + va.orderId() + "/refunds")).body();
+            JsonNode refunds = Http.get(url("/api/v1/payments/" + va.orderId() + "/refunds"), Http.AS_SERVICE).body();
             assertThat(refunds.get(0).get("status").asString()).isEqualTo("PARKED");
             assertThat(refunds.get(0).get("lastError").asString()).contains("refund account");
         });

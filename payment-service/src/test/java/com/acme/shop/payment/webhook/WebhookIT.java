@@ -58,13 +58,13 @@ class WebhookIT extends AbstractPaymentIT {
 
     JsonNode awaitPayment(String orderId, String status) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
-                status.equals(Http.get(url("/api/v1/payments/" + orderId)).body().get("status").asString()));
-        return Http.get(url("/api/v1/payments/" + orderId)).body();
+                status.equals(Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body().get("status").asString()));
+        return Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body();
     }
 
     List<JsonNode> webhooksOf(String orderId) {
         List<JsonNode> rows = new ArrayList<>();
-        Http.get(url("/api/v1/webhooks?orderId=" + orderId)).body().forEach(rows::add);
+        Http.get(url("/api/v1/webhooks?orderId=" + orderId), Http.AS_SERVICE).body().forEach(rows::add);
         return rows;
     }
 
@@ -147,7 +147,7 @@ class WebhookIT extends AbstractPaymentIT {
         deliver(statusChanged(done), "whtrans_" + UUID.randomUUID());
         awaitProcessed(c.orderId(), 2);
 
-        assertThat(Http.get(url("/api/v1/payments/" + c.orderId())).body().get("status").asString()).isEqualTo("CANCELED");
+        assertThat(Http.get(url("/api/v1/payments/" + c.orderId()), Http.AS_SERVICE).body().get("status").asString()).isEqualTo("CANCELED");
         assertThat(EVENTS.matching(TopicRecorder.event(c.orderId(), "PAYMENT_APPROVED"))).hasSize(1);
         PaymentCanceled event = (PaymentCanceled) new EventCodec().decode(
                 EVENTS.await(TopicRecorder.event(c.orderId(), "PAYMENT_CANCELED")).value()).payload();
@@ -204,7 +204,7 @@ class WebhookIT extends AbstractPaymentIT {
 
         awaitProcessed(c.orderId(), 1);
         assertThat(webhooksOf(c.orderId()).getFirst().get("outcome").asString()).startsWith("no change");
-        assertThat(Http.get(url("/api/v1/payments/" + c.orderId())).body().get("status").asString())
+        assertThat(Http.get(url("/api/v1/payments/" + c.orderId()), Http.AS_SERVICE).body().get("status").asString())
                 .isEqualTo("IN_PROGRESS");
         assertThat(EVENTS.matching(TopicRecorder.event(c.orderId(), "PAYMENT_APPROVED"))).isEmpty();
     }
@@ -221,7 +221,7 @@ class WebhookIT extends AbstractPaymentIT {
         assertThat(webhooksOf(c.orderId()).getFirst().get("state").asString()).isEqualTo("REFUSED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE order_id = ? AND kind = ?",
                 Integer.class, c.orderId(), "WEBHOOK_SECRET_MISMATCH")).isEqualTo(1);
-        assertThat(Http.get(url("/api/v1/webhooks?state=REFUSED")).body().findValuesAsString("orderId"))
+        assertThat(Http.get(url("/api/v1/webhooks?state=REFUSED"), Http.AS_SERVICE).body().findValuesAsString("orderId"))
                 .contains(c.orderId());
     }
 
@@ -277,6 +277,6 @@ class WebhookIT extends AbstractPaymentIT {
         Http.Response garbage = Http.post(url("/api/v1/webhooks/toss"), "not json");
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.body().get("code").asString()).isEqualTo("MALFORMED_WEBHOOK");
-        assertThat(Http.get(url("/api/v1/webhooks")).body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(Http.get(url("/api/v1/webhooks"), Http.AS_SERVICE).body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
     }
 }
