@@ -161,6 +161,17 @@ public class Payment {
         this.nextRecoveryAt = now.plus(staleAfter);
     }
 
+    /**
+     * The PG has never heard of the paymentKey this confirm presented (a made-up or mistyped key): nothing can have
+     * been charged, and the checkout goes back to waiting for the key the PG really gave the customer.
+     */
+    public void releaseForAnotherKey(Instant now) {
+        moveTo(PaymentStatus.READY, now);
+        this.paymentKey = null;
+        this.confirmStartedAt = null;
+        this.nextRecoveryAt = null;
+    }
+
     /** The confirm never reached the PG (connection refused, breaker open): the payment is confirmable again. */
     public void releaseClaim(Instant now) {
         moveTo(PaymentStatus.READY, now);
@@ -354,18 +365,25 @@ public class Payment {
                 totalAmount, currency, approvalTransactionKey, approvedAt, items);
     }
 
-    /** The PG issued a virtual account: no money yet; the saga starts when the deposit arrives. */
+    /** How long a virtual account waits for its deposit when the PG names no due date (Toss's default is 168 h). */
+    static final Duration DEFAULT_DEPOSIT_WINDOW = Duration.ofDays(7);
+
+    /**
+     * The PG issued a virtual account: no money yet; the saga starts when the deposit arrives. At the due date the
+     * deposit-deadline job asks the PG before it closes anything (a deposit made just before may be reported late).
+     */
     void awaitDeposit(PgPayment pg, Instant now) {
         moveTo(PaymentStatus.WAITING_FOR_DEPOSIT, now);
         this.method = pg.method();
         this.pgSecret = pg.secret();
         this.lastTransactionKey = pg.lastTransactionKey();
-        this.nextRecoveryAt = null;
         if (pg.virtualAccount() != null) {
             this.virtualAccountBank = pg.virtualAccount().bankCode();
             this.virtualAccountNumber = pg.virtualAccount().accountNumber();
             this.virtualAccountDueAt = pg.virtualAccount().dueAt();
         }
+        this.nextRecoveryAt = virtualAccountDueAt != null ? virtualAccountDueAt : now.plus(DEFAULT_DEPOSIT_WINDOW);
+        this.recoveryAttempts = 0;
     }
 
     /** A virtual account canceled before any deposit: ends without money ever moving. */
@@ -395,9 +413,9 @@ public class Payment {
         this.nextRecoveryAt = firstCheck;
     }
 
-    /** Still undecided: ask the PG again at {@code next}. */
+    /** Still undecided (a confirm's answer, or a deposit past its due date): ask the PG again at {@code next}. */
     public void recheckAt(Instant next, String reason, Instant now) {
-        if (!status.awaitsConfirmAnswer()) {
+        if (!status.awaitsConfirmAnswer() && status != PaymentStatus.WAITING_FOR_DEPOSIT) {
             throw new IllegalPaymentTransitionException(orderId, status, status);
         }
         this.nextRecoveryAt = next;
@@ -405,7 +423,10 @@ public class Payment {
         this.updatedAt = now;
     }
 
-    /** Automatic resolution gave up: an operator decides, with the reason in front of them. */
+    /**
+     * Automatic resolution gave up (a confirm's answer, or a deposit past its due date, the PG could not tell us): an
+     * operator decides, with the reason in front of them.
+     */
     public void parkForReview(String reason, Instant now) {
         if (status == PaymentStatus.IN_PROGRESS) {
             moveTo(PaymentStatus.OUTCOME_UNKNOWN, now);

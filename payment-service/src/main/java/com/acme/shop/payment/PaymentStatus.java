@@ -35,7 +35,8 @@ public enum PaymentStatus {
         READY.next = EnumSet.of(IN_PROGRESS, ABORTED, EXPIRED);
         // back to READY only when the request provably never reached Toss (connection refused, breaker open)
         IN_PROGRESS.next = EnumSet.of(DONE, WAITING_FOR_DEPOSIT, ABORTED, EXPIRED, OUTCOME_UNKNOWN, READY);
-        WAITING_FOR_DEPOSIT.next = EnumSet.of(DONE, CANCELED, EXPIRED);
+        // MANUAL_REVIEW: the PG could not be asked about the deposit for the whole budget after the due date
+        WAITING_FOR_DEPOSIT.next = EnumSet.of(DONE, CANCELED, EXPIRED, MANUAL_REVIEW);
         DONE.next = EnumSet.of(CANCELED, PARTIAL_CANCELED);
         PARTIAL_CANCELED.next = EnumSet.of(PARTIAL_CANCELED, CANCELED);
         OUTCOME_UNKNOWN.next = EnumSet.of(DONE, WAITING_FOR_DEPOSIT, ABORTED, EXPIRED, IN_PROGRESS, MANUAL_REVIEW);

@@ -28,10 +28,6 @@ public interface Payments extends JpaRepository<Payment, Long> {
     @Query("select p.checkoutTokenHash from Payment p where p.orderId = :orderId")
     List<String> checkoutTokenHashOf(String orderId);
 
-    @Query("select p.orderId from Payment p where p.status = com.acme.shop.payment.PaymentStatus.WAITING_FOR_DEPOSIT"
-            + " and p.virtualAccountDueAt <= :now order by p.virtualAccountDueAt")
-    List<String> findOverdueDepositOrderIds(Instant now, Limit limit);
-
     @Query("select p.orderId from Payment p where p.status = com.acme.shop.payment.PaymentStatus.READY"
             + " and p.expiresAt <= :now order by p.expiresAt")
     List<String> findExpiredReadyOrderIds(Instant now, Limit limit);

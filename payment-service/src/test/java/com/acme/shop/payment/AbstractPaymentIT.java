@@ -39,7 +39,8 @@ import java.util.Map;
                 "shop.jobs.confirm-recovery.initial-backoff=300ms", "shop.jobs.confirm-recovery.max-attempts=4",
                 "shop.jobs.confirm-recovery.sweep-interval=200ms", "shop.jobs.confirm-recovery.lease=20s",
                 "payment.expiry-sweep-interval=500ms",
-                "shop.jobs.webhook.sweep-interval=200ms", "shop.jobs.webhook.initial-backoff=200ms"})
+                "shop.jobs.webhook.sweep-interval=200ms", "shop.jobs.webhook.initial-backoff=200ms",
+                "shop.jobs.deposit-deadline.sweep-interval=200ms", "shop.jobs.deposit-deadline.initial-backoff=200ms"})
 public abstract class AbstractPaymentIT {
 
     public static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(TossSandboxApplication.class)

@@ -11,10 +11,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 
 /**
- * Expires checkouts whose 30-minute payment window passed without a confirm, and virtual-account
- * payments whose due date passed without a deposit (Toss sends no webhook for that). Each payment is expired
- * in its own short transaction under its row lock, re-checking the status, so several instances can
- * run the sweep at once.
+ * Expires checkouts whose 30-minute payment window passed without a confirm. Toss takes money only on our confirm, so
+ * a checkout never confirmed holds none, and no question to Toss is needed. (Unpaid virtual accounts are another
+ * matter: {@link DepositDeadline} asks Toss before closing one.) Each payment is expired in its own short
+ * transaction under its row lock, re-checking the status, so several instances can run the sweep at once.
  */
 @Component
 class CheckoutExpiryJob {
@@ -45,21 +45,9 @@ class CheckoutExpiryJob {
                 expired++;
             }
         }
-        int overdue = 0;
-        for (String orderId : payments.findOverdueDepositOrderIds(clock.instant(), Limit.of(200))) {
-            Boolean done = tx.execute(status -> payments.lockByOrderId(orderId)
-                    .filter(p -> p.depositOverdue(clock.instant()))
-                    .map(p -> {
-                        p.expire(clock.instant());
-                        return true;
-                    }).orElse(false));
-            if (Boolean.TRUE.equals(done)) {
-                overdue++;
-            }
+        if (expired > 0) {
+            log.info("Expired {} checkouts whose payment window lapsed", expired);
         }
-        if (expired + overdue > 0) {
-            log.info("Expired {} checkouts whose payment window lapsed and {} unpaid virtual accounts", expired, overdue);
-        }
-        return expired + overdue;
+        return expired;
     }
 }

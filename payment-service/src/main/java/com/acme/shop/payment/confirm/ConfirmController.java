@@ -66,6 +66,10 @@ class ConfirmController {
                     : "The PG declined the payment: " + declined.message(),
                     Map.of("pgCode", declined.code(), "orderId", declined.payment().orderId(),
                             "status", declined.payment().status()));
+            case ConfirmResult.UnknownPaymentKey unknown -> throw new ApiException(HttpStatus.BAD_REQUEST,
+                    "INVALID_PAYMENT_KEY", "The PG does not know this paymentKey; nothing was charged and the checkout "
+                    + "can still be confirmed with the key the PG gave the customer",
+                    Map.of("orderId", unknown.payment().orderId(), "status", unknown.payment().status()));
             case ConfirmResult.NotSent notSent -> throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                     "PG_UNAVAILABLE", "The PG could not be reached; nothing was charged and the payment can be "
                     + "confirmed again");

@@ -31,14 +31,18 @@ class ConfirmOutcomes {
     private static final Logger log = LoggerFactory.getLogger(ConfirmOutcomes.class);
     /** Refusals that mean the PG's deadline passed rather than a decline. */
     private static final Set<String> EXPIRY_CODES = Set.of("EXPIRED", "EXPIRED_PAYMENT");
+    /** The PG's answer to a confirm of a paymentKey it has no payment (session) for (docs/toss-api.md, section 7). */
+    private static final Set<String> KEY_UNKNOWN_CODES = Set.of("NOT_FOUND_PAYMENT", "NOT_FOUND_PAYMENT_SESSION");
 
     private final Payments payments;
     private final PaymentSync sync;
+    private final PaymentOrderMappings mappings;
     private final Clock clock;
 
-    ConfirmOutcomes(Payments payments, PaymentSync sync, Clock clock) {
+    ConfirmOutcomes(Payments payments, PaymentSync sync, PaymentOrderMappings mappings, Clock clock) {
         this.payments = payments;
         this.sync = sync;
+        this.mappings = mappings;
         this.clock = clock;
     }
 
@@ -46,9 +50,10 @@ class ConfirmOutcomes {
      * @param result    the PG's answer; recovery hands in {@link PgResult.Unknown} where the PG was not reached, since
      *                  a payment whose confirm may have been processed must never be released
      * @param recheckAt when recovery should ask the PG if the outcome stays unknown
+     * @param freshKey  this confirm bound the paymentKey to the order (the key was never used before)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    ConfirmResult record(String orderId, PgResult<PgPayment> result, Instant recheckAt) {
+    ConfirmResult record(String orderId, PgResult<PgPayment> result, Instant recheckAt, boolean freshKey) {
         Instant now = clock.instant();
         Payment payment = payments.lockByOrderId(orderId).orElseThrow(() -> new PaymentNotFoundException(orderId));
         if (!payment.status().awaitsConfirmAnswer()) {
@@ -56,7 +61,12 @@ class ConfirmOutcomes {
             log.info("Confirm answer for {} arrived after the payment became {}; keeping that", orderId, payment.status());
             return ConfirmResult.of(payment);
         }
-        return decide(payment, result, recheckAt, now, pg -> sync.apply(payment, pg));
+        String paymentKey = payment.paymentKey();
+        ConfirmResult decided = decide(payment, result, recheckAt, now, pg -> sync.apply(payment, pg), freshKey);
+        if (decided instanceof ConfirmResult.UnknownPaymentKey) {
+            mappings.unbind(orderId, paymentKey);
+        }
+        return decided;
     }
 
     /**
@@ -64,9 +74,17 @@ class ConfirmOutcomes {
      * answer the confirm gives.
      *
      * @param applyView applies a payment the PG reported ({@link PaymentSync} in production)
+     * @param freshKey  the paymentKey was first used by this confirm: if the PG does not know it, the key was made up
+     *                  or mistyped, nothing was charged, and the checkout must stay confirmable by the real key (an
+     *                  abort would let anyone who knows an orderId spoil the customer's payment)
      */
     static ConfirmResult decide(Payment payment, PgResult<PgPayment> result, Instant recheckAt, Instant now,
-                                Function<PgPayment, Payment.Applied> applyView) {
+                                Function<PgPayment, Payment.Applied> applyView, boolean freshKey) {
+        if (freshKey && result instanceof PgResult.Rejected<PgPayment> rejected
+                && KEY_UNKNOWN_CODES.contains(rejected.code()) && payment.status() == PaymentStatus.IN_PROGRESS) {
+            payment.releaseForAnotherKey(now);
+            return new ConfirmResult.UnknownPaymentKey(PaymentView.of(payment));
+        }
         return switch (result) {
             case PgResult.Success<PgPayment> success -> {
                 Payment.Applied applied = applyView.apply(success.value());

@@ -15,7 +15,8 @@ import java.time.Duration;
  *   <li>{@link Pending}: the outcome is unknown, another request is confirming, or the answer could not be recorded:
  *       poll the payment;</li>
  *   <li>{@link Declined}: the PG refused; the payment ended and no money was taken;</li>
- *   <li>{@link NotSent}: the PG could not be reached; nothing was charged and the payment can be confirmed again.</li>
+ *   <li>{@link NotSent}: the PG could not be reached; nothing was charged and the payment can be confirmed again;</li>
+ *   <li>{@link UnknownPaymentKey}: the PG does not know the key (a made-up one); the checkout stays confirmable.</li>
  * </ul>
  */
 sealed interface ConfirmResult {
@@ -37,6 +38,13 @@ sealed interface ConfirmResult {
     }
 
     record NotSent(PaymentView payment) implements ConfirmResult {
+    }
+
+    /**
+     * The PG does not know the paymentKey presented, and this confirm was the first to use it: nothing was charged, the
+     * binding is undone and the checkout waits for the key the PG really gave the customer.
+     */
+    record UnknownPaymentKey(PaymentView payment) implements ConfirmResult {
     }
 
     Duration POLL = Duration.ofSeconds(2);

@@ -84,10 +84,12 @@ class ConfirmService {
             return claim.earlier().get();
         }
         PgResult<PgPayment> answer = attempts.confirm(paymentKey, orderId, amount, claim.idempotencyKey());
+        ConfirmResult result;
         try {
             // the first recovery check of an unknown outcome is one back-off step away
             Instant recheckAt = clock.instant().plus(recovery.initialBackoff());
-            return tx.execute(status -> outcomes.record(orderId, answer, recheckAt));
+            boolean freshKey = claim.freshKey();
+            result = tx.execute(status -> outcomes.record(orderId, answer, recheckAt, freshKey));
         } catch (TransactionException | DataAccessException e) {
             // The PG has answered but we could not write it down (pool exhausted, DB gone). The claim stays
             // IN_PROGRESS and recovery settles it from the PG after stale-after; the caller polls.
@@ -95,6 +97,11 @@ class ConfirmService {
                     answer.getClass().getSimpleName(), e.toString());
             return ConfirmResult.unrecorded(orderId, paymentKey, amount);
         }
+        if (result instanceof ConfirmResult.UnknownPaymentKey) {
+            securityEvents.record("CONFIRM_KEY_UNKNOWN_TO_PG", orderId, "the PG does not know paymentKey=" + paymentKey
+                    + "; the checkout stays confirmable", remoteAddr);
+        }
+        return result;
     }
 
     private void requireWellFormed(String paymentKey, String orderId, String remoteAddr) {
@@ -121,12 +128,13 @@ class ConfirmService {
         }
         try {
             mappings.insert(orderId, paymentKey, now);
+            // the order was bound in this transaction: attempt 1, unless an earlier confirm of it was sent under a key
+            // the PG did not know (then the key exists and the full path takes the next attempt number)
+            return new Claim(pgRequests.recordFirstAttempt(PgRequests.Kind.CONFIRM, orderId, orderId), null, true);
         } catch (DuplicateKeyException e) {
             status.setRollbackOnly();
             return null;
         }
-        // the order was bound in this transaction, so no confirm of it was ever sent: this is attempt 1
-        return new Claim(pgRequests.recordFirstAttempt(PgRequests.Kind.CONFIRM, orderId, orderId), null);
     }
 
     /**
@@ -181,9 +189,11 @@ class ConfirmService {
             payment.expire(clock.instant());
             return Claim.answered(Outcome.refused(ConfirmRefusedException.expired(payment)));
         }
+        boolean freshKey = true;
         try {
             mappings.insert(orderId, paymentKey, clock.instant());
         } catch (DuplicateKeyException e) {
+            freshKey = false;
             // Already bound: to this order with this key (a confirm again after a 503 released the claim), or,
             // since the precheck, to something else. Decide under the payment's lock.
             Optional<String> boundKey = mappings.paymentKeyOf(orderId);
@@ -196,13 +206,17 @@ class ConfirmService {
         }
         payment.claimForConfirm(paymentKey, clock.instant(), properties.staleAfter());
         String key = pgRequests.recordNextAttempt(PgRequests.Kind.CONFIRM, orderId, orderId);
-        return new Claim(key, null);
+        return new Claim(key, null, freshKey);
     }
 
-    /** Either the key to send the confirm under, or the answer already known without calling the PG. */
-    private record Claim(String idempotencyKey, Outcome earlier) {
+    /**
+     * Either the key to send the confirm under, or the answer already known without calling the PG.
+     *
+     * @param freshKey this claim bound the paymentKey to the order: no confirm with it was ever sent
+     */
+    private record Claim(String idempotencyKey, Outcome earlier, boolean freshKey) {
         static Claim answered(Outcome outcome) {
-            return new Claim(null, outcome);
+            return new Claim(null, outcome, false);
         }
     }
 

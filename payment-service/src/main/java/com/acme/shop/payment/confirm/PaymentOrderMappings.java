@@ -46,6 +46,12 @@ class PaymentOrderMappings {
                 .stream().findFirst();
     }
 
+    /** Undoes a binding the PG showed to be wrong: it does not know the key. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void unbind(String orderId, String paymentKey) {
+        jdbc.update("DELETE FROM payment_order_mapping WHERE order_id = ? AND payment_key = ?", orderId, paymentKey);
+    }
+
     /**
      * Throws DuplicateKeyException when the order or the key is already bound. That does not doom the caller's
      * transaction (the caller decides what a duplicate means), hence {@code noRollbackFor}.

@@ -71,7 +71,7 @@ class UnknownOutcomeRecovery implements DurableJob<String> {
         String orderId = job.id();
         Payment payment = payments.findByOrderId(orderId).orElseThrow();
         PgResult<PgPayment> answer = answer(payment, attempts, clock.instant(), confirm.window());
-        ConfirmResult result = tx.execute(s -> outcomes.record(orderId, answer, job.retryAt()));
+        ConfirmResult result = tx.execute(s -> outcomes.record(orderId, answer, job.retryAt(), false));
         if (PaymentStatus.valueOf(result.payment().status()).awaitsConfirmAnswer()) {
             return JobOutcome.retryLater(describe(answer));
         }

@@ -1,6 +1,7 @@
 package com.acme.shop.payment.gateway;
 
 import com.acme.shop.platform.jdbc.UtcTime;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,10 +45,11 @@ public class PgRequests {
 
     /**
      * Records attempt 1 for a subject that cannot have one yet (a confirm whose order was bound to its paymentKey
-     * in this same transaction), without looking. Were that ever wrong, the unique key refuses the insert and the
-     * transaction fails: never a second request under an old key.
+     * in this same transaction), without looking. Where an earlier confirm of the order was sent under a key the PG did
+     * not know (and the binding undone), the unique key refuses the insert with a DuplicateKeyException, which leaves
+     * the caller's transaction to the caller: never a second request under an old key.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = DuplicateKeyException.class)
     public String recordFirstAttempt(Kind kind, String orderId, String subjectId) {
         return record(kind, orderId, subjectId, 1);
     }

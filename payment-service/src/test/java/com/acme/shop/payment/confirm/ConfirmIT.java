@@ -195,6 +195,59 @@ class ConfirmIT extends AbstractPaymentIT {
     }
 
     @Test
+    void aMadeUpPaymentKeyTriedFirstLeavesTheCheckoutConfirmableByTheRealOne() {
+        JsonNode checkout = checkout("MUG", 1);
+        String orderId = checkout.get("orderId").asString();
+        String realKey = authenticateAtSandbox(checkout);
+
+        // someone with the checkout's token (a tampered page, a mistyped key) confirms a key Toss never issued
+        Http.Response fake = confirm("made_up_key_0123456789", orderId, 9_000);
+
+        assertThat(fake.status()).isEqualTo(400);
+        assertThat(fake.body().get("code").asString()).isEqualTo("INVALID_PAYMENT_KEY");
+        assertThat(Http.get(url("/api/v1/payments/" + orderId), Http.AS_SERVICE).body().get("status").asString())
+                .isEqualTo("READY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE order_id = ? AND kind = ?",
+                Integer.class, orderId, "CONFIRM_KEY_UNKNOWN_TO_PG")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_order_mapping WHERE order_id = ?", Integer.class,
+                orderId)).isZero();
+
+        Http.Response real = confirm(realKey, orderId, 9_000);
+
+        assertThat(real.status()).as(real.raw()).isEqualTo(200);
+        assertThat(real.body().get("status").asString()).isEqualTo("DONE");
+        assertThat(real.body().get("paymentKey").asString()).isEqualTo(realKey);
+        assertThat(sandboxCalls(orderId, "/confirm")).extracting(c -> c.get("idempotencyKey").asString())
+                .containsExactly("confirm-" + orderId + "-1", "confirm-" + orderId + "-2");
+        assertThat(EVENTS.await(TopicRecorder.event(orderId, "PAYMENT_APPROVED"))).isNotNull();
+    }
+
+    @Test
+    void aStrangerWhoKnowsTheOrderIdButNotTheCheckoutTokenIsToldThereIsNoSuchCheckout() {
+        JsonNode checkout = checkout("MUG", 1);
+        String orderId = checkout.get("orderId").asString();
+        String realKey = authenticateAtSandbox(checkout);
+        Map<String, Object> body = Map.of("paymentKey", realKey, "orderId", orderId, "amount", 9_000);
+
+        Http.Response anonymous = Http.post(url("/api/v1/payments/confirm"), body);
+        Http.Response wrongToken = Http.post(url("/api/v1/payments/confirm"), body,
+                Map.of("X-Checkout-Token", "A".repeat(43)));
+        Http.Response abort = Http.post(url("/api/v1/payments/" + orderId + "/fail"),
+                Map.of("code", "PAY_PROCESS_CANCELED"));
+        Http.Response read = Http.get(url("/api/v1/payments/" + orderId));
+
+        for (Http.Response r : List.of(anonymous, wrongToken, abort, read)) {
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.body().get("code").asString()).isEqualTo("PAYMENT_NOT_FOUND");
+        }
+        assertThat(sandboxCalls(orderId, "/confirm")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE order_id = ? AND kind = ?",
+                Integer.class, orderId, "CONFIRM_WITHOUT_CHECKOUT_TOKEN")).isEqualTo(2);
+        // and the customer's own confirm still goes through
+        assertThat(confirm(realKey, orderId, 9_000).status()).isEqualTo(200);
+    }
+
+    @Test
     void failUrlAbortsAReadyPaymentIdempotently() {
         JsonNode checkout = checkout("STICKER", 2);
         String orderId = checkout.get("orderId").asString();

@@ -28,8 +28,9 @@ class ConfirmOutcomesTest {
         return p;
     }
 
+    /** The answer to the first confirm with a key (the common case). */
     static ConfirmResult decide(Payment p, PgResult<PgPayment> answer) {
-        return ConfirmOutcomes.decide(p, answer, RECHECK, NOW, pg -> p.apply(pg, false, NOW));
+        return ConfirmOutcomes.decide(p, answer, RECHECK, NOW, pg -> p.apply(pg, false, NOW), true);
     }
 
     static PgPayment pg(PgStatus status) {
@@ -122,6 +123,30 @@ class ConfirmOutcomesTest {
         assertThat(result).isInstanceOf(ConfirmResult.Pending.class);
         assertThat(p.status()).isEqualTo(PaymentStatus.OUTCOME_UNKNOWN);
         assertThat(p.failureMessage()).contains("IN_PROGRESS");
+    }
+
+    @Test
+    void aKeyThePgDoesNotKnowReleasesTheCheckoutForTheRealKeyInsteadOfFailingIt() {
+        Payment p = claimed();
+
+        ConfirmResult result = decide(p, new PgResult.Rejected<>("NOT_FOUND_PAYMENT", "존재하지 않는 결제 입니다.", 404));
+
+        assertThat(result).isInstanceOf(ConfirmResult.UnknownPaymentKey.class);
+        assertThat(p.status()).isEqualTo(PaymentStatus.READY);
+        assertThat(p.paymentKey()).isNull();
+        assertThat(p.failureCode()).isNull();
+    }
+
+    @Test
+    void aKeyUsedBeforeThatThePgNoLongerKnowsIsADeclineAsItAlwaysWas() {
+        Payment p = claimed();
+
+        // e.g. a re-confirm past the PG's 10-minute window: the session is gone
+        ConfirmResult result = ConfirmOutcomes.decide(p, new PgResult.Rejected<>("NOT_FOUND_PAYMENT_SESSION",
+                "결제 시간이 만료되었습니다", 404), RECHECK, NOW, pg -> p.apply(pg, false, NOW), false);
+
+        assertThat(result).isInstanceOf(ConfirmResult.Declined.class);
+        assertThat(p.status()).isEqualTo(PaymentStatus.ABORTED);
     }
 
     @Test

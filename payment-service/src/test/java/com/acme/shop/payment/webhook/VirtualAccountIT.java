@@ -139,9 +139,38 @@ class VirtualAccountIT extends AbstractPaymentIT {
     }
 
     @Test
+    void aDepositJustBeforeTheDueDateReportedLateStillEndsDoneWithOneApproval() {
+        Issued va = issuedAccount(true);
+        // Toss's webhooks are late: none reaches us before the due date
+        Http.put(SANDBOX_URL + "/sandbox/webhooks/config", Map.of("url", ""), Map.of());
+        assertThat(Http.post(SANDBOX_URL + "/sandbox/payments/" + va.paymentKey() + "/deposit", Map.of()).status())
+                .isEqualTo(200);
+        // the account's due date is one second after the deposit
+        jdbc.update("UPDATE payment SET va_due_at = ?, next_recovery_at = va_due_at WHERE order_id = ?",
+                Timestamp.from(Instant.now().plusSeconds(1)), va.orderId());
+
+        // at the due date the payment is not expired: Toss is asked first, and it holds the deposit
+        JsonNode done = awaitPayment(va.orderId(), "DONE");
+        assertThat(done.get("balanceAmount").asLong()).isEqualTo(30_000);
+        EVENTS.await(TopicRecorder.event(va.orderId(), "PAYMENT_APPROVED"));
+
+        // the deposit callback arriving now changes nothing
+        JsonNode atToss = sandboxPayment(va.paymentKey());
+        Http.Response late = Http.post(url("/api/v1/webhooks/toss"), Map.of("createdAt", "2026-11-30T12:00:00.000000",
+                "secret", atToss.get("secret").asString(), "status", "DONE", "orderId", va.orderId(),
+                "transactionKey", atToss.get("lastTransactionKey").asString()));
+        assertThat(late.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Http.get(url("/api/v1/webhooks?orderId=" + va.orderId()), Http.AS_SERVICE).body()
+                        .findValuesAsString("state")).containsOnly("PROCESSED"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(EVENTS.matching(TopicRecorder.event(va.orderId(), "PAYMENT_APPROVED"))).hasSize(1));
+    }
+
+    @Test
     void anUnpaidAccountPastItsDueDateEndsWithoutAnOrder() {
         Issued va = issuedAccount(true);
-        jdbc.update("UPDATE payment SET va_due_at = ? WHERE order_id = ?",
+        jdbc.update("UPDATE payment SET va_due_at = ?, next_recovery_at = va_due_at WHERE order_id = ?",
                 Timestamp.from(Instant.now().minusSeconds(60)), va.orderId());
 
         JsonNode expired = awaitPayment(va.orderId(), "EXPIRED");
