@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface PaymentGateway {
 
+    /** The bean name of the gateway for reads that webhooks trigger: same PG, a circuit breaker of its own. */
+    String FOR_WEBHOOKS = "paymentGatewayForWebhooks";
+
     PgResult<PgPayment> confirm(String paymentKey, String orderId, long amount, String idempotencyKey);
 
     /** {@link PgResult.Success} with empty when the PG does not know the order. */

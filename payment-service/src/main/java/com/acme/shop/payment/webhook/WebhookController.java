@@ -31,6 +31,8 @@ import java.util.Optional;
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
 
+    private static final java.util.regex.Pattern ORDER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{6,64}");
+
     private final WebhookLog webhooks;
     private final WebhookJob processor;
     private final JsonMapper json;
@@ -59,8 +61,13 @@ class WebhookController {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("MALFORMED_WEBHOOK", "A Toss webhook body must be a JSON object");
         }
-        Webhook webhook = Webhook.parse(body, rawBody, blankToNull(transmissionId), blankToNull(transmissionTime),
-                parseCount(retried));
+        Webhook webhook;
+        try {
+            webhook = Webhook.parse(body, rawBody, blankToNull(transmissionId), blankToNull(transmissionTime),
+                    parseCount(retried));
+        } catch (Webhook.NotATossShape e) {
+            throw ApiException.badRequest("MALFORMED_WEBHOOK", "Not a Toss webhook: " + e.getMessage());
+        }
         Optional<Long> stored = webhooks.store(webhook, request.getRemoteAddr(), clock.instant());
         stored.ifPresent(processor::submit);
         return ResponseEntity.ok(Map.of("received", true, "duplicate", stored.isEmpty()));
@@ -76,7 +83,11 @@ class WebhookController {
         }
         WebhookLog.State wanted = state == null ? null : Arrays.stream(WebhookLog.State.values())
                 .filter(s -> s.name().equals(state)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("VALIDATION_FAILED", "unknown state " + state));
+                .orElseThrow(() -> ApiException.badRequest("VALIDATION_FAILED",
+                        "state must be one of " + Arrays.toString(WebhookLog.State.values())));
+        if (orderId != null && !ORDER_ID.matcher(orderId).matches()) {
+            throw ApiException.badRequest("VALIDATION_FAILED", "orderId must be 6-64 characters of A-Z, a-z, 0-9, _ and -");
+        }
         return webhooks.list(wanted, orderId);
     }
 

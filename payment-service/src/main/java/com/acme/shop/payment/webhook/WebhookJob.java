@@ -13,6 +13,7 @@ import com.acme.shop.platform.jobs.JobOutcome;
 import com.acme.shop.platform.jobs.JobQueue;
 import com.acme.shop.platform.jobs.JobRunner;
 import com.acme.shop.platform.jobs.JobTable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,10 @@ import java.util.Optional;
 
 /**
  * Processes a stored webhook after the 200 went out (queue {@code webhook} of the job runner, settings under
- * {@code shop.jobs.webhook}): right away, and again after a back-off while the PG cannot be read. The body is never
+ * {@code shop.jobs.webhook}; its concurrency is the bulkhead of webhook-triggered PG reads): right away, and again
+ * after a back-off while the PG cannot be read. Reads go through a gateway with a circuit breaker of its own, and
+ * one read answers every webhook of the order that arrived before it, so a flood of webhooks can neither open the
+ * breaker confirms use nor cost one PG call each. The body is never
  * trusted: the payment is re-read from the PG and that view is applied ({@link PaymentSync}), so a stale, repeated
  * or forged webhook changes nothing the PG does not confirm. A secret, when the webhook carries one and we hold the
  * payment's, must match, or the webhook is REFUSED and written to the security trail. Event types we do not act on
@@ -47,7 +51,8 @@ class WebhookJob implements DurableJob<Long> {
     private final Clock clock;
     private final JobQueue<Long> queue;
 
-    WebhookJob(WebhookLog webhooks, Payments payments, PaymentGateway gateway, PaymentSync sync,
+    WebhookJob(WebhookLog webhooks, Payments payments, @Qualifier(PaymentGateway.FOR_WEBHOOKS) PaymentGateway gateway,
+               PaymentSync sync,
                SecurityEvents securityEvents, TransactionTemplate tx, JsonMapper json, Clock clock, JobRunner jobs) {
         this.webhooks = webhooks;
         this.payments = payments;
@@ -119,6 +124,7 @@ class WebhookJob implements DurableJob<Long> {
                 // read on, below
             }
         }
+        Instant readStartedAt = clock.instant();
         PgResult<Optional<PgPayment>> read = gateway.findByOrderId(entry.orderId());
         if (!(read instanceof PgResult.Success<Optional<PgPayment>> success)) {
             return JobOutcome.retryLater("the PG not readable: " + read);
@@ -128,6 +134,9 @@ class WebhookJob implements DurableJob<Long> {
         }
         PgPayment pg = success.value().get();
         Payment.Applied applied = tx.execute(s -> sync.apply(payments.lockByOrderId(entry.orderId()).orElseThrow(), pg));
+        // one read per order answers every webhook of it that arrived before the read: a flood costs one PG call
+        webhooks.coverEarlier(entry.orderId(), entry.id(), readStartedAt, "no change: answered by the PG read for "
+                + "webhook " + entry.id() + " of the same order", clock.instant());
         return finish(entry, WebhookLog.State.PROCESSED, applied.changed() ? applied.summary()
                 : "no change: " + applied.summary());
     }

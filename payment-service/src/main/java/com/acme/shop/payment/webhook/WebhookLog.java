@@ -65,6 +65,17 @@ class WebhookLog {
                 state.name(), truncate(outcome), UtcTime.of(now), id);
     }
 
+    /**
+     * Webhooks of an order received before {@code readStartedAt}, still waiting: the read of the PG that began then
+     * answers them too, so they are finished with it instead of each asking the PG again. Returns how many.
+     */
+    int coverEarlier(String orderId, long readFor, Instant readStartedAt, String outcome, Instant now) {
+        return jdbc.update("""
+                UPDATE webhook_log SET state = 'PROCESSED', outcome = ?, processed_at = ?
+                WHERE order_id = ? AND state = 'RECEIVED' AND id <> ? AND received_at <= ?""",
+                truncate(outcome), UtcTime.of(now), orderId, readFor, UtcTime.of(readStartedAt));
+    }
+
     void retryAt(long id, Instant next, String outcome) {
         jdbc.update("UPDATE webhook_log SET next_attempt_at = ?, outcome = ? WHERE id = ? AND state = 'RECEIVED'",
                 UtcTime.of(next), truncate(outcome), id);

@@ -279,4 +279,29 @@ class WebhookIT extends AbstractPaymentIT {
         assertThat(garbage.body().get("code").asString()).isEqualTo("MALFORMED_WEBHOOK");
         assertThat(Http.get(url("/api/v1/webhooks"), Http.AS_SERVICE).body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
     }
+
+    @Test
+    void aBodyOfNoTossShapeIsRefusedAndAnOrderIdThatCannotBeOursIsStoredAndIgnored() {
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM webhook_log", Integer.class);
+
+        Http.Response nested = Http.post(url("/api/v1/webhooks/toss"), "{\"eventType\":{\"a\":1},\"data\":{}}");
+        Http.Response wrongData = Http.post(url("/api/v1/webhooks/toss"), "{\"eventType\":\"PAYMENT_STATUS_CHANGED\",\"data\":[1]}");
+        Http.Response numberStatus = Http.post(url("/api/v1/webhooks/toss"),
+                "{\"eventType\":\"PAYMENT_STATUS_CHANGED\",\"data\":{\"orderId\":\"order-12345\",\"status\":7}}");
+        Http.Response hostileHeader = deliver(Map.of("eventType", "PAYMENT_STATUS_CHANGED", "data", Map.of()),
+                "w".repeat(101));
+
+        for (Http.Response refused : List.of(nested, wrongData, numberStatus, hostileHeader)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body().get("code").asString()).isEqualTo("MALFORMED_WEBHOOK");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_log", Integer.class)).isEqualTo(before);
+
+        Http.Response foreign = deliver(Map.of("eventType", "PAYMENT_STATUS_CHANGED", "data",
+                Map.of("orderId", "주문-1234", "status", "DONE")), "whtrans_" + UUID.randomUUID());
+
+        assertThat(foreign.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT state FROM webhook_log ORDER BY id DESC LIMIT 1", String.class)).isEqualTo("IGNORED"));
+    }
 }

@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,6 +86,12 @@ class TossClient {
             TossTransportException transport = transportError(e);
             log.warn("Toss {} got no answer: {} ({})", what, transport.getMessage(), transport.kind());
             throw transport;
+        } catch (RestClientException e) {
+            // an answer we could not read (cut off mid-body, not the JSON we expect): Toss may have done the work
+            TossTransportException unreadable = new TossTransportException("unreadable answer: "
+                    + e.getMostSpecificCause(), TossErrorKind.OUTCOME_UNKNOWN, e);
+            log.warn("Toss {} answered something we could not read: {}", what, unreadable.getMessage());
+            throw unreadable;
         }
     }
 

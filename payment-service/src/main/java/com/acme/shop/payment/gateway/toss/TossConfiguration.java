@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,22 +21,40 @@ class TossConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TossConfiguration.class);
 
-    /**
-     * The breaker opens when at least half of the recent calls that say something about Toss's health (no
-     * answer, 5xx, 429; not declines) failed, and probes again after a pause. Tunable under
-     * {@code resilience4j.circuitbreaker.instances.toss.*}.
-     */
     @Bean
-    PaymentGateway tossPaymentGateway(RestClient.Builder builder, TossProperties properties, JsonMapper json,
-                                      Environment environment, CircuitBreakerRegistry breakers, PgRequests requests) {
+    TossClient tossClient(RestClient.Builder builder, TossProperties properties, JsonMapper json, Environment environment) {
         TossKeyGuard.check(properties, environment);
         log.info("Toss API at {} with {} keys", properties.baseUrl(), properties.liveKey() ? "LIVE" : "test");
-        CircuitBreakerConfig defaults = breakers.getConfiguration("toss").orElse(breakers.getDefaultConfig());
-        CircuitBreaker breaker = breakers.circuitBreaker("toss", CircuitBreakerConfig.from(defaults)
+        return new TossClient(builder, properties, json);
+    }
+
+    /**
+     * The gateway of confirms, cancels and the reads around them. Its breaker ({@code toss}) opens when at least half
+     * of the recent calls that say something about Toss's health (no answer, 5xx, 429; not declines) failed, and
+     * probes again after a pause; tunable under {@code resilience4j.circuitbreaker.configs.toss.*}.
+     */
+    @Bean
+    @Primary
+    PaymentGateway tossPaymentGateway(TossClient client, CircuitBreakerRegistry breakers, PgRequests requests) {
+        return new RecordingPaymentGateway(new TossPaymentGateway(client, breaker(breakers, "toss")), requests);
+    }
+
+    /**
+     * The same Toss, with a breaker of its own ({@code toss-webhooks}), for the reads webhooks trigger: anyone can send
+     * us webhooks, so a flood of them, or a Toss that fails to answer them, may open this breaker but never the one
+     * confirms go through. Webhook processing has its own bulkhead too (the webhook queue's concurrency).
+     */
+    @Bean(PaymentGateway.FOR_WEBHOOKS)
+    PaymentGateway tossGatewayForWebhooks(TossClient client, CircuitBreakerRegistry breakers, PgRequests requests) {
+        return new RecordingPaymentGateway(new TossPaymentGateway(client, breaker(breakers, "toss-webhooks")), requests);
+    }
+
+    private static CircuitBreaker breaker(CircuitBreakerRegistry breakers, String name) {
+        CircuitBreakerConfig defaults = breakers.getConfiguration(name)
+                .or(() -> breakers.getConfiguration("toss")).orElse(breakers.getDefaultConfig());
+        return breakers.circuitBreaker(name, CircuitBreakerConfig.from(defaults)
                 .recordException(TossPaymentGateway::countsAgainstToss)
                 .build());
-        return new RecordingPaymentGateway(new TossPaymentGateway(new TossClient(builder, properties, json), breaker),
-                requests);
     }
 
     /** What the storefront's browser needs to open Toss's payment window. */
