@@ -10,7 +10,12 @@ import com.acme.shop.platform.outbox.OutboxMetrics;
 import com.acme.shop.platform.outbox.OutboxProperties;
 import com.acme.shop.platform.outbox.OutboxRelay;
 import com.acme.shop.platform.outbox.OutboxWriter;
+import com.acme.shop.platform.web.ProblemErrorReportValve;
 import com.acme.shop.platform.web.StrictRequestBodies;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import com.acme.shop.platform.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -80,6 +85,22 @@ public class PlatformAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     StrictRequestBodies strictRequestBodies(JsonMapper jsonMapper) {
         return new StrictRequestBodies(jsonMapper);
+    }
+
+    /** Tomcat's own error answers (before Spring sees a request) as problems too, not HTML pages. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class TomcatErrorConfiguration {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,7 +47,7 @@ public final class JobQueue<K> {
     private final Backoff backoff;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final ExecutorService executor;
+    private final Executor executor;
     private final Semaphore permits;
     private final Set<K> pending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
@@ -55,7 +55,7 @@ public final class JobQueue<K> {
     private volatile Stats stats;
 
     JobQueue(String name, JobTable table, Class<K> idType, DurableJob<K> job, JobSettings settings, JdbcTemplate jdbc,
-             Clock clock, ExecutorService executor, MeterRegistry registry) {
+             Clock clock, Executor executor, MeterRegistry registry) {
         this.name = name;
         this.table = table;
         this.idType = idType;

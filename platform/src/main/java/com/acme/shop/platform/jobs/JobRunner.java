@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +36,7 @@ public class JobRunner implements SmartLifecycle {
     private final Environment environment;
     private final MeterRegistry registry;
     private final Map<String, JobQueue<?>> queues = new ConcurrentHashMap<>();
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
+    private volatile ExecutorService workers = newWorkers();
     private ScheduledExecutorService sweeper;
     private volatile boolean running;
 
@@ -52,7 +53,8 @@ public class JobRunner implements SmartLifecycle {
      */
     public <K> JobQueue<K> register(String name, JobTable table, Class<K> idType, DurableJob<K> job) {
         JobSettings settings = Binder.get(environment).bindOrCreate("shop.jobs." + name, JobSettings.class);
-        JobQueue<K> queue = new JobQueue<>(name, table, idType, job, settings, jdbc, clock, workers, registry);
+        JobQueue<K> queue = new JobQueue<>(name, table, idType, job, settings, jdbc, clock,
+                task -> workers.execute(task), registry);
         if (queues.putIfAbsent(name, queue) != null) {
             throw new IllegalStateException("job queue " + name + " is registered twice");
         }
@@ -63,8 +65,16 @@ public class JobRunner implements SmartLifecycle {
         return List.copyOf(queues.values());
     }
 
+    private static ExecutorService newWorkers() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
+    }
+
+    /** Also after a stop: a context can be stopped and started again (Spring's test context cache pauses idle ones). */
     @Override
     public synchronized void start() {
+        if (workers.isShutdown()) {
+            workers = newWorkers();
+        }
         sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-sweeper").daemon(true).factory());
         queues.values().forEach(queue -> sweeper.scheduleWithFixedDelay(() -> sweep(queue),
                 queue.settings().sweepInterval().toMillis(), queue.settings().sweepInterval().toMillis(),

@@ -2,6 +2,7 @@ package com.acme.shop.platform.web;
 
 import com.acme.shop.platform.security.RequestSizeLimitFilter;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -60,6 +61,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Someone else changed this at the same moment; read it again and retry");
         problem.setProperty("code", "CONCURRENT_UPDATE");
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    /** A query parameter the container could not decode (not UTF-8): the request, not us. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleUndecodableParameter(InvalidParameterException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A request parameter is not valid UTF-8");
+        problem.setProperty("code", ProblemCodes.MALFORMED_REQUEST);
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -226,6 +226,23 @@ class JobQueueIT {
     }
 
     @Test
+    void aRunnerStoppedAndStartedAgainStillRunsJobs() {
+        JobRunner runner = new JobRunner(jdbc, Clock.systemUTC(), new org.springframework.mock.env.MockEnvironment(),
+                null);
+        Recorder recorder = new Recorder(job -> JobOutcome.done());
+        JobQueue<Long> queue = runner.register("test", TABLE, Long.class, recorder);
+        runner.start();
+        runner.stop();
+
+        runner.start(); // e.g. a paused context of Spring's test cache, resumed
+        long id = insertJob(Instant.now());
+        queue.submit(id);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> "DONE".equals(row(id).get("state")));
+        runner.stop();
+    }
+
+    @Test
     void gaugesCountDueAndParkedJobsAndTheOldestWait() {
         MutableClock clock = new MutableClock(T0);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
