@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A checkout and its payment at the PG. Amounts are KRW won. Every state change goes through the methods below,
@@ -38,6 +39,9 @@ import java.util.List;
 @Entity
 @Table(name = "payment")
 public class Payment {
+
+    /** What an orderId of ours looks like (and the PG's rule: 6-64 of A-Z a-z 0-9 _ -); nothing else can name one. */
+    public static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{6,64}");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -120,6 +124,11 @@ public class Payment {
     private long version;
 
     protected Payment() {
+    }
+
+    /** Whether a value from outside can be an orderId at all: checked before it reaches the database. */
+    public static boolean isOrderId(String value) {
+        return value != null && ORDER_ID.matcher(value).matches();
     }
 
     /** A new checkout: READY until the customer authenticates and the storefront confirms. */

@@ -50,9 +50,10 @@ class CheckoutController {
             @Valid RefundAccountForm refundAccount) {
     }
 
+    /** The PG's limits: bank code, up to 20 digits, a holder's name of up to 60 letters (docs/toss-api.md, 5). */
     record RefundAccountForm(@NotBlank @Pattern(regexp = "[0-9A-Z]{2,3}") String bankCode,
                              @NotBlank @Pattern(regexp = "[0-9]{1,20}") String accountNumber,
-                             @NotBlank @Size(max = 60) String holderName) {
+                             @NotBlank @Pattern(regexp = "[\\p{L}\\p{M}][\\p{L}\\p{M} .'-]{0,59}") String holderName) {
     }
 
     record Item(@NotBlank @Size(max = 64) String productId, @Min(1) @Max(100) int quantity) {
@@ -67,8 +68,9 @@ class CheckoutController {
                             String successUrl, String failUrl) {
     }
 
+    /** What the PG put in the failUrl: its code, and its message (text for a person, no control characters). */
     record FailRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+") String code,
-                       @Size(max = 510) String message) {
+                       @Size(max = 510) @Pattern(regexp = "[^\\p{Cntrl}]*") String message) {
     }
 
     @PostMapping("/checkout")

@@ -40,7 +40,7 @@ class ConfirmController {
     }
 
     record ConfirmRequest(@NotBlank @Size(max = 200) String paymentKey,
-                          @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]{6,64}") String orderId,
+                          @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]{6,64}") String orderId, // Payment.ORDER_ID
                           @NotNull @Positive @Max(MAX_AMOUNT) Long amount) {
     }
 
@@ -65,11 +65,11 @@ class ConfirmController {
                     "PAYMENT_DECLINED", declined.message() == null ? "The PG declined the payment"
                     : "The PG declined the payment: " + declined.message(),
                     Map.of("pgCode", declined.code(), "orderId", declined.payment().orderId(),
-                            "status", declined.payment().status()));
+                            "paymentStatus", declined.payment().status()));
             case ConfirmResult.UnknownPaymentKey unknown -> throw new ApiException(HttpStatus.BAD_REQUEST,
                     "INVALID_PAYMENT_KEY", "The PG does not know this paymentKey; nothing was charged and the checkout "
                     + "can still be confirmed with the key the PG gave the customer",
-                    Map.of("orderId", unknown.payment().orderId(), "status", unknown.payment().status()));
+                    Map.of("orderId", unknown.payment().orderId(), "paymentStatus", unknown.payment().status()));
             case ConfirmResult.NotSent notSent -> throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                     "PG_UNAVAILABLE", "The PG could not be reached; nothing was charged and the payment can be "
                     + "confirmed again");

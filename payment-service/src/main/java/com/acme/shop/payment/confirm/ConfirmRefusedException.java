@@ -67,12 +67,12 @@ public class ConfirmRefusedException extends RuntimeException {
 
     static ConfirmRefusedException notConfirmable(com.acme.shop.payment.Payment p) {
         return new ConfirmRefusedException(Reason.PAYMENT_NOT_CONFIRMABLE,
-                "Payment is " + p.status() + " and cannot be confirmed", Map.of("status", p.status().name()));
+                "Payment is " + p.status() + " and cannot be confirmed", Map.of("paymentStatus", p.status().name()));
     }
 
     static ConfirmRefusedException expired(com.acme.shop.payment.Payment p) {
         return new ConfirmRefusedException(Reason.CHECKOUT_EXPIRED,
                 "The 30-minute payment window of this checkout has passed; start a new checkout",
-                Map.of("status", p.status().name()));
+                Map.of("paymentStatus", p.status().name()));
     }
 }

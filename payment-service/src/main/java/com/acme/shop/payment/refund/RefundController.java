@@ -1,6 +1,8 @@
 package com.acme.shop.payment.refund;
 
+import com.acme.shop.payment.Payment;
 import com.acme.shop.payment.PaymentCancel;
+import com.acme.shop.payment.PaymentNotFoundException;
 import com.acme.shop.payment.PaymentCancels;
 import com.acme.shop.platform.web.ApiException;
 import org.springframework.data.domain.Limit;
@@ -48,6 +50,9 @@ class RefundController {
 
     @GetMapping("/payments/{orderId}/refunds")
     List<RefundView> ofOrder(@PathVariable String orderId) {
+        if (!Payment.isOrderId(orderId)) {
+            throw new PaymentNotFoundException(orderId);
+        }
         return cancels.findByOrderIdOrderById(orderId).stream().map(RefundView::of).toList();
     }
 }

@@ -1,6 +1,7 @@
 package com.acme.shop.payment.web;
 
 import com.acme.shop.payment.CheckoutToken;
+import com.acme.shop.payment.Payment;
 import com.acme.shop.payment.Payments;
 import com.acme.shop.platform.security.SecurityAutoConfiguration;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The door of a customer's own payment: open to whoever presents the checkout's token ({@code X-Checkout-Token}) for
@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  */
 @Component
 class CheckoutHolder implements AuthorizationManager<RequestAuthorizationContext> {
-
-    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{6,64}");
 
     private final Payments payments;
 
@@ -34,7 +32,7 @@ class CheckoutHolder implements AuthorizationManager<RequestAuthorizationContext
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
                                          RequestAuthorizationContext context) {
         String orderId = context.getVariables().get("orderId");
-        boolean holder = orderId != null && ORDER_ID.matcher(orderId).matches() && opens(orderId,
+        boolean holder = Payment.isOrderId(orderId) && opens(orderId,
                 context.getRequest().getHeader(CheckoutToken.HEADER));
         if (!holder) {
             context.getRequest().setAttribute(SecurityAutoConfiguration.DENIED_AS_NOT_FOUND, "PAYMENT_NOT_FOUND");

@@ -43,7 +43,7 @@ class PaymentApiErrors {
     @ExceptionHandler(PaymentNotAbortableException.class)
     ResponseEntity<ProblemDetail> notAbortable(PaymentNotAbortableException e) {
         return new ApiException(HttpStatus.CONFLICT, "PAYMENT_NOT_ABORTABLE", e.getMessage(),
-                Map.of("status", e.status().name())).toResponse();
+                Map.of("paymentStatus", e.status().name())).toResponse();
     }
 
     @ExceptionHandler(CatalogException.class)
@@ -61,7 +61,7 @@ class PaymentApiErrors {
     @ExceptionHandler(IllegalPaymentTransitionException.class)
     ResponseEntity<ProblemDetail> illegalTransition(IllegalPaymentTransitionException e) {
         return new ApiException(HttpStatus.CONFLICT, "ILLEGAL_PAYMENT_TRANSITION", e.getMessage(),
-                Map.of("orderId", e.orderId(), "status", e.from().name())).toResponse();
+                Map.of("orderId", e.orderId(), "paymentStatus", e.from().name())).toResponse();
     }
 
     /** The catalog's own refusal status, within what a refusal can be (never a 5xx: that is "unavailable"). */

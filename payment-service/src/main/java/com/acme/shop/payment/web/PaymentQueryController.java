@@ -1,5 +1,6 @@
 package com.acme.shop.payment.web;
 
+import com.acme.shop.payment.Payment;
 import com.acme.shop.payment.PaymentNotFoundException;
 import com.acme.shop.payment.PaymentStatus;
 import com.acme.shop.payment.PaymentView;
@@ -40,6 +41,9 @@ class PaymentQueryController {
 
     @GetMapping("/{orderId}")
     PaymentView get(@PathVariable String orderId) {
+        if (!Payment.isOrderId(orderId)) {
+            throw new PaymentNotFoundException(orderId);
+        }
         return payments.findByOrderId(orderId).map(PaymentView::of)
                 .orElseThrow(() -> new PaymentNotFoundException(orderId));
     }

@@ -1,5 +1,6 @@
 package com.acme.shop.payment.webhook;
 
+import com.acme.shop.payment.Payment;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ record Webhook(String eventType, String dedupKey, String transmissionId, String 
     static final String DEPOSIT_CALLBACK = "DEPOSIT_CALLBACK";
     static final String PAYMENT_STATUS_CHANGED = "PAYMENT_STATUS_CHANGED";
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_.]{1,64}");
-    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{6,64}");
     private static final Pattern PAYMENT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,200}");
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
@@ -74,7 +74,7 @@ record Webhook(String eventType, String dedupKey, String transmissionId, String 
                 : "sha:" + sha256(String.join("|", eventType, String.valueOf(paymentKey != null ? paymentKey : orderId),
                 String.valueOf(status), String.valueOf(transactionKey)));
         return new Webhook(eventType, dedupKey, transmissionId, transmissionTime, retriedCount,
-                orderId != null && ORDER_ID.matcher(orderId).matches() ? orderId : null,
+                Payment.isOrderId(orderId) ? orderId : null,
                 paymentKey != null && PAYMENT_KEY.matcher(paymentKey).matches() ? paymentKey : null,
                 status == null ? null : limit(status, 32), rawBody);
     }

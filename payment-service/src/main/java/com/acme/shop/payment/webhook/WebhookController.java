@@ -1,7 +1,9 @@
 package com.acme.shop.payment.webhook;
 
+import com.acme.shop.payment.Payment;
 import com.acme.shop.platform.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -31,21 +35,21 @@ import java.util.Optional;
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
 
-    private static final java.util.regex.Pattern ORDER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{6,64}");
 
     private final WebhookLog webhooks;
     private final WebhookJob processor;
-    private final JsonMapper json;
+    /** Exactly one JSON document: trailing text after it is not a Toss webhook. */
+    private final ObjectReader strictJson;
     private final Clock clock;
 
     WebhookController(WebhookLog webhooks, WebhookJob processor, JsonMapper json, Clock clock) {
         this.webhooks = webhooks;
         this.processor = processor;
-        this.json = json;
+        this.strictJson = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.clock = clock;
     }
 
-    @PostMapping("/toss")
+    @PostMapping(path = "/toss", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> receive(
             @RequestBody(required = false) String rawBody,
             @RequestHeader(name = "tosspayments-webhook-transmission-id", required = false) String transmissionId,
@@ -54,7 +58,7 @@ class WebhookController {
             HttpServletRequest request) {
         JsonNode body;
         try {
-            body = rawBody == null ? null : json.readTree(rawBody);
+            body = rawBody == null ? null : strictJson.readTree(rawBody);
         } catch (JacksonException e) {
             body = null;
         }
@@ -85,7 +89,7 @@ class WebhookController {
                 .filter(s -> s.name().equals(state)).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("VALIDATION_FAILED",
                         "state must be one of " + Arrays.toString(WebhookLog.State.values())));
-        if (orderId != null && !ORDER_ID.matcher(orderId).matches()) {
+        if (orderId != null && !Payment.isOrderId(orderId)) {
             throw ApiException.badRequest("VALIDATION_FAILED", "orderId must be 6-64 characters of A-Z, a-z, 0-9, _ and -");
         }
         return webhooks.list(wanted, orderId);

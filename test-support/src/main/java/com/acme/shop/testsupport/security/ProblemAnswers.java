@@ -31,7 +31,7 @@ public final class ProblemAnswers {
             wrong.add("the problem has no 'code'");
         }
         JsonNode status = body.get("status");
-        if (status != null && status.asInt() != response.status()) {
+        if (status != null && (!status.isIntegralNumber() || status.asInt() != response.status())) {
             wrong.add("the problem's status " + status + " is not the HTTP status " + response.status());
         }
         if (body.has("trace") || response.body().contains("Exception") || response.body().contains("\tat ")) {
