@@ -76,6 +76,18 @@ public class Payment {
     private PgMethod method;
     @Column(name = "easy_pay_provider")
     private String easyPayProvider;
+    @Column(name = "card_issuer_code")
+    private String cardIssuerCode;
+    @Column(name = "card_number")
+    private String cardNumber;
+    @Column(name = "card_installment_months")
+    private Integer cardInstallmentMonths;
+    @Column(name = "card_approve_no")
+    private String cardApproveNo;
+    @Column(name = "card_type")
+    private String cardType;
+    @Column(name = "receipt_url")
+    private String receiptUrl;
     @Column(name = "approval_tx_key")
     private String approvalTransactionKey;
     @Column(name = "last_transaction_key")
@@ -352,7 +364,7 @@ public class Payment {
                 : ("APPROVAL-" + pg.paymentKey()).substring(0, Math.min(64, 9 + pg.paymentKey().length()));
         return approve(new PgPayment(pg.paymentKey(), pg.orderId(), PgStatus.DONE, pg.method(), pg.easyPayProvider(),
                 pg.totalAmount(), pg.balanceAmount() + cancelled, approvalKey, pg.approvedAt(), null, null, List.of(),
-                pg.secret(), pg.virtualAccount()), now);
+                pg.secret(), pg.virtualAccount(), pg.card(), pg.receiptUrl()), now);
     }
 
     /** The PG approved. Returns the event that starts the saga. */
@@ -364,6 +376,14 @@ public class Payment {
         }
         this.method = pg.method();
         this.easyPayProvider = pg.easyPayProvider();
+        if (pg.card() != null) {
+            this.cardIssuerCode = truncateOrNull(pg.card().issuerCode(), 8);
+            this.cardNumber = truncateOrNull(pg.card().number(), 32);
+            this.cardInstallmentMonths = pg.card().installmentMonths();
+            this.cardApproveNo = truncateOrNull(pg.card().approveNo(), 16);
+            this.cardType = truncateOrNull(pg.card().cardType(), 16);
+        }
+        this.receiptUrl = truncateOrNull(pg.receiptUrl(), 1000);
         this.approvalTransactionKey = pg.lastTransactionKey();
         this.lastTransactionKey = pg.lastTransactionKey();
         this.approvedAt = pg.approvedAt() == null ? now : pg.approvedAt();
@@ -511,6 +531,10 @@ public class Payment {
         return method == null ? null : method.label();
     }
 
+    private static String truncateOrNull(String s, int max) {
+        return s == null ? null : truncate(s, max);
+    }
+
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
@@ -557,6 +581,16 @@ public class Payment {
 
     public String easyPayProvider() {
         return easyPayProvider;
+    }
+
+    /** The card the PG charged, as the merchant may see it; null for other methods. */
+    public PgPayment.PgCard card() {
+        return cardIssuerCode == null && cardNumber == null ? null
+                : new PgPayment.PgCard(cardIssuerCode, cardNumber, cardInstallmentMonths, cardApproveNo, cardType);
+    }
+
+    public String receiptUrl() {
+        return receiptUrl;
     }
 
     public String lastTransactionKey() {

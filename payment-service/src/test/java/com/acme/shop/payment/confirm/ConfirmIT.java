@@ -76,7 +76,13 @@ class ConfirmIT extends AbstractPaymentIT {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().get("status").asString()).isEqualTo("DONE");
         assertThat(r.body().get("method").asString()).isEqualTo("카드");
-        assertThat(sandboxPayment(paymentKey).get("status").asString()).isEqualTo("DONE");
+        JsonNode atToss = sandboxPayment(paymentKey);
+        assertThat(atToss.get("status").asString()).isEqualTo("DONE");
+        // what an operator reads to a customer on the phone is kept as Toss answered it
+        assertThat(r.body().get("card").get("number").asString()).isEqualTo(atToss.get("card").get("number").asString());
+        assertThat(r.body().get("card").get("approveNo").asString())
+                .isEqualTo(atToss.get("card").get("approveNo").asString());
+        assertThat(r.body().get("receiptUrl").asString()).isEqualTo(atToss.get("receipt").get("url").asString());
         List<JsonNode> calls = sandboxCalls(orderId, "/confirm");
         assertThat(calls).hasSize(1);
         assertThat(calls.getFirst().get("idempotencyKey").asString()).isEqualTo("confirm-" + orderId + "-1");

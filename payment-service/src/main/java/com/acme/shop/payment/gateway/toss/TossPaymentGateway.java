@@ -101,7 +101,8 @@ class TossPaymentGateway implements PaymentGateway {
                 p.easyPay() == null ? null : p.easyPay().provider(), nz(p.totalAmount()), nz(p.balanceAmount()),
                 p.lastTransactionKey(), instant(p.approvedAt()),
                 p.failure() == null ? null : p.failure().code(), p.failure() == null ? null : p.failure().message(),
-                cancels, p.secret(), virtualAccount(p.virtualAccount()));
+                cancels, p.secret(), virtualAccount(p.virtualAccount()), card(p.card()),
+                p.receipt() == null ? null : p.receipt().url());
     }
 
     /** Toss's status names are ours (docs/toss-api.md, section 4); one added later is not acted on. */
@@ -114,6 +115,11 @@ class TossPaymentGateway implements PaymentGateway {
         } catch (IllegalArgumentException unknown) {
             return PgStatus.UNRECOGNIZED;
         }
+    }
+
+    private static PgPayment.PgCard card(TossWire.Card card) {
+        return card == null ? null : new PgPayment.PgCard(card.issuerCode(), card.number(), card.installmentPlanMonths(),
+                card.approveNo(), card.cardType());
     }
 
     private static PgPayment.PgVirtualAccount virtualAccount(TossWire.VirtualAccount va) {

@@ -20,7 +20,11 @@ final class TossWire {
                    String currency, String method, Long totalAmount, Long balanceAmount, String status,
                    OffsetDateTime requestedAt, OffsetDateTime approvedAt, String lastTransactionKey,
                    Long suppliedAmount, Long vat, List<Cancel> cancels, Card card, VirtualAccount virtualAccount,
-                   EasyPay easyPay, String secret, Failure failure, Boolean isPartialCancelable) {
+                   EasyPay easyPay, String secret, Failure failure, Boolean isPartialCancelable, Url receipt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Url(String url) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
