@@ -33,8 +33,13 @@ public final class Credentials {
     /** The tokens the properties and profile give, or an exception that stops start-up and says what to set. */
     public static Credentials of(SecurityProperties properties, Environment environment) {
         boolean local = environment.acceptsProfiles(Profiles.of("local"));
-        String service = blank(properties.serviceToken()) && local ? LOCAL_SERVICE_TOKEN : properties.serviceToken();
-        String scrape = blank(properties.scrapeToken()) ? (local ? LOCAL_SCRAPE_TOKEN : null) : properties.scrapeToken();
+        String service = firstSet(properties.serviceToken(), environment.getProperty("SHOP_SERVICE_TOKEN"));
+        String scrape = firstSet(properties.scrapeToken(), environment.getProperty("SHOP_SCRAPE_TOKEN"));
+        if (local) {
+            service = blank(service) ? LOCAL_SERVICE_TOKEN : service;
+            scrape = blank(scrape) ? LOCAL_SCRAPE_TOKEN : scrape;
+        }
+        scrape = blank(scrape) ? null : scrape;
         if (!local) {
             require("SHOP_SERVICE_TOKEN (shop.security.service-token)", service);
             if (scrape != null) {
@@ -58,6 +63,11 @@ public final class Credentials {
             throw new IllegalStateException(name + " is too short or a published default; outside the local profile "
                     + "it must be a random value of at least " + MIN_LENGTH + " characters.");
         }
+    }
+
+    /** The property wins; the short environment variable names are what operators set (docs/security.md). */
+    private static String firstSet(String property, String environmentVariable) {
+        return blank(property) ? environmentVariable : property;
     }
 
     private static boolean blank(String s) {
