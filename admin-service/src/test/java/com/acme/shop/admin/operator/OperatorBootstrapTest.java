@@ -2,9 +2,19 @@ package com.acme.shop.admin.operator;
 
 import com.acme.shop.admin.operator.OperatorBootstrap.BootstrapAdmin;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.springframework.mock.env.MockEnvironment;
+
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 class OperatorBootstrapTest {
 
@@ -52,6 +62,48 @@ class OperatorBootstrapTest {
     @Test
     void theUsernameIsStoredLowerCase() {
         assertThat(BootstrapAdmin.of(configured(" Root ", "a-long-enough-password"), false).username()).isEqualTo("root");
+    }
+
+    @Test
+    void theLocalProfileCreatesOneAccountPerRoleAndTheFirstAdminFirst() {
+        OperatorAccounts accounts = mock(OperatorAccounts.class);
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
+
+        new OperatorBootstrap(accounts, properties(configured("root", "pw")), local).run(null);
+
+        InOrder order = inOrder(accounts);
+        order.verify(accounts).bootstrapAdmin("root", "관리자", "pw");
+        order.verify(accounts).createIfMissing("admin", "관리자 (로컬)", "local-admin-pw", Set.of(OperatorRole.ADMIN));
+        order.verify(accounts).createIfMissing("operator", "운영자 (로컬)", "local-operator-pw", Set.of(OperatorRole.OPERATOR));
+        order.verify(accounts).createIfMissing("finance", "재무 (로컬)", "local-finance-pw", Set.of(OperatorRole.FINANCE));
+        order.verify(accounts).createIfMissing("viewer", "조회자 (로컬)", "local-viewer-pw", Set.of(OperatorRole.VIEWER));
+    }
+
+    @Test
+    void noOtherProfileCreatesTheLocalAccounts() {
+        OperatorAccounts accounts = mock(OperatorAccounts.class);
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("production");
+
+        new OperatorBootstrap(accounts, properties(configured(null, null)), production).run(null);
+        new OperatorBootstrap(accounts, properties(configured(null, null)), new MockEnvironment()).run(null);
+
+        verify(accounts, never()).createIfMissing(any(), any(), any(), any());
+        verify(accounts, never()).bootstrapAdmin(any(), any(), any());
+    }
+
+    @Test
+    void aShortBootstrapPasswordStopsStartUpBeforeAnythingIsCreated() {
+        OperatorAccounts accounts = mock(OperatorAccounts.class);
+
+        assertThatThrownBy(() -> new OperatorBootstrap(accounts, properties(configured("root", "pw")),
+                new MockEnvironment())).isInstanceOf(IllegalStateException.class);
+        verifyNoInteractions(accounts);
+    }
+
+    private static OperatorProperties properties(OperatorProperties.Bootstrap bootstrap) {
+        return new OperatorProperties(bootstrap, new OperatorProperties.SignIn(5, java.time.Duration.ofMinutes(15)));
     }
 
     @Test
