@@ -8,6 +8,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The accounts that exist before anyone can create one. At start-up:
  * <ul>
@@ -55,7 +57,7 @@ class OperatorBootstrap implements ApplicationRunner {
                         + Usernames.MAX_LENGTH + " ASCII letters, digits, '.', '_', '@' or '-'");
             }
             String password = configured.password();
-            if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > SignInProvider.MAX_PASSWORD_BYTES) {
+            if (password.getBytes(StandardCharsets.UTF_8).length > SignInProvider.MAX_PASSWORD_BYTES) {
                 throw new IllegalStateException("SHOP_ADMIN_PASSWORD (shop.admin.bootstrap.password) is longer than "
                         + SignInProvider.MAX_PASSWORD_BYTES + " bytes, more than BCrypt reads");
             }

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * A signed-in operator as Spring Security keeps it in the session: the username (what the audit records), the
  * display name for the pages, and the roles as {@code ROLE_*} authorities. The password hash is erased after
- * sign-in.
+ * sign-in. Equal by username, as {@link User} is (the display name and roles are what the account said at sign-in).
  */
 public final class OperatorUser extends User {
 
@@ -44,15 +44,5 @@ public final class OperatorUser extends User {
 
     public boolean holds(OperatorRole role) {
         return roles.contains(role);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other); // by username, as User does
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
     }
 }

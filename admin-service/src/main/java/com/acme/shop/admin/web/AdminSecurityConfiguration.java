@@ -3,11 +3,13 @@ package com.acme.shop.admin.web;
 import com.acme.shop.platform.security.Roles;
 import com.acme.shop.platform.security.SecurityAutoConfiguration;
 import com.acme.shop.platform.security.TokenAuthenticationFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -25,6 +27,9 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.io.IOException;
+import java.util.Arrays;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
@@ -111,8 +116,8 @@ class AdminSecurityConfiguration {
      * A refused page or form. A missing or stale CSRF token on a form almost always means the session ran out
      * while the page was open (the sign-in page left for half an hour): back to the sign-in page, saying so.
      */
-    private static void pageDenied(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
-                                   org.springframework.security.access.AccessDeniedException e) throws java.io.IOException {
+    private static void pageDenied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
         if (e instanceof CsrfException) {
             response.sendRedirect(request.getContextPath() + "/login?expired");
             return;
@@ -132,7 +137,7 @@ class AdminSecurityConfiguration {
     }
 
     private static String[] with(String[] roles, String... more) {
-        String[] all = java.util.Arrays.copyOf(roles, roles.length + more.length);
+        String[] all = Arrays.copyOf(roles, roles.length + more.length);
         System.arraycopy(more, 0, all, roles.length, more.length);
         return all;
     }
