@@ -14,7 +14,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -97,8 +96,12 @@ class AdminSecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true).clearAuthentication(true).deleteCookies(sessionCookie))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
-                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                // A session only where one is needed (the default, so not named: naming a creation policy adds
+                // Spring's SessionManagementFilter, which stores any authentication made during a request in a new
+                // session, a machine's token authentication included, and a service call would get a cookie worth the
+                // service token). A new session id at sign-in (fixation), applied by the form login itself.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                        .requireExplicitAuthenticationStrategy(true))
                 .requestCache(cache -> cache.requestCache(pagesOnly()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))

@@ -253,6 +253,8 @@ class AdminSecurityIT extends AbstractIntegrationTest {
         assertThat(metrics.json().path("names").size()).isPositive();
         assertThat(get("/actuator/metrics/jvm.memory.used", AS_SCRAPER).status()).isEqualTo(200);
 
+        assertThat(metrics.headers().allValues("Set-Cookie")).as("a token call opens no session").isEmpty();
+
         Answer api = get(SAGAS, AS_SCRAPER);
         assertThat(api.status()).isEqualTo(403);
         assertThat(api.json().path("code").asString()).isEqualTo("ACCESS_DENIED");
