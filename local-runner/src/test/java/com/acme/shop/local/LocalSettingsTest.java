@@ -62,6 +62,28 @@ class LocalSettingsTest {
     }
 
     @Test
+    void everyApplicationRunsWithTheLocalProfile() {
+        LocalSettings settings = LocalSettings.from(Map.of(), ROOT);
+
+        for (App app : App.ALL) {
+            assertThat(settings.childEnvironment(app, Map.of())).containsEntry("SPRING_PROFILES_ACTIVE", "local");
+            assertThat(settings.localVariables(app)).containsEntry("SPRING_PROFILES_ACTIVE", "local");
+        }
+    }
+
+    @Test
+    void profilesFromTheLaunchersEnvironmentAreKeptWithLocalAdded() {
+        LocalSettings settings = LocalSettings.from(Map.of(), ROOT);
+
+        assertThat(settings.childEnvironment(App.ADMIN, Map.of("SPRING_PROFILES_ACTIVE", "debug, metrics")))
+                .containsEntry("SPRING_PROFILES_ACTIVE", "debug,metrics,local");
+        assertThat(settings.childEnvironment(App.ADMIN, Map.of("SPRING_PROFILES_ACTIVE", "local,debug")))
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local,debug");
+        assertThat(settings.childEnvironment(App.ADMIN, Map.of("SPRING_PROFILES_ACTIVE", " ")))
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local");
+    }
+
+    @Test
     void eachApplicationGetsItsOwnPort() {
         LocalSettings settings = LocalSettings.from(Map.of(), ROOT);
 

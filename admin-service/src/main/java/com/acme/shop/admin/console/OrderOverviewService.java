@@ -1,11 +1,13 @@
 package com.acme.shop.admin.console;
 
+import com.acme.shop.platform.security.ServiceCalls;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -30,6 +32,10 @@ import java.util.concurrent.Executors;
  * parallel with short timeouts, and each answer stands alone: a service that is down or failing leaves
  * its part null and says why in {@code errors}, so one bad service never breaks the console page. A 404
  * is an answer (the service has nothing for this order yet), not an error.
+ *
+ * <p>Every call goes through the platform's {@link ServiceCalls}: admin-service's service token, and the signed-in
+ * operator in {@code X-Operator} for the other service's audit. The calls run on their own threads, which get the
+ * caller's security context handed over, so the operator is named there too.
  */
 @Service
 class OrderOverviewService {
@@ -45,10 +51,14 @@ class OrderOverviewService {
     private final Downstream payment;
     private final Downstream order;
     private final Downstream settlement;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final ServiceCalls serviceCalls;
+    /** Each task runs with the security context of the thread that submitted it (the operator's request). */
+    private final ExecutorService calls = new DelegatingSecurityContextExecutorService(
+            Executors.newVirtualThreadPerTaskExecutor());
 
-    OrderOverviewService(ServicesProperties properties) {
+    OrderOverviewService(ServicesProperties properties, ServiceCalls serviceCalls) {
         this.properties = properties;
+        this.serviceCalls = serviceCalls;
         this.httpClient = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -63,7 +73,8 @@ class OrderOverviewService {
     private RestClient client(URI baseUrl) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
         factory.setReadTimeout(properties.readTimeout());
-        return RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(factory).build();
+        return RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(factory).requestInterceptor(serviceCalls)
+                .build();
     }
 
     OrderOverview overview(String orderId) {

@@ -1,16 +1,12 @@
 package com.acme.shop.admin.deadletter;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,17 +45,14 @@ class DeadLetterController {
     }
 
     /**
-     * Publishes the dead letter's original key and value to its original topic and marks it REPLAYED. 409
+     * Publishes the dead letter's original key and value to its original topic and marks it REPLAYED, recording the
+     * signed-in operator as {@code replayed_by} (who replays is the session's, never the request's to say). 409
      * DEAD_LETTER_ALREADY_REPLAYED the second time, 409 DEAD_LETTER_NOT_REPLAYABLE without a saga topic of
-     * origin, 503 DEAD_LETTER_REPLAY_FAILED when Kafka does not acknowledge (the dead letter stays NEW).
+     * origin, 503 DEAD_LETTER_REPLAY_FAILED when Kafka does not acknowledge (the dead letter stays NEW). No body.
      */
     @PostMapping("/{id}/replay")
-    DeadLetterView replay(@PathVariable @Min(1) long id, @Valid @RequestBody ReplayRequest request) {
-        return deadLetters.replay(id, request.operator().strip());
-    }
-
-    /** @param operator who replays it, kept as {@code replayed_by} */
-    record ReplayRequest(@NotNull @NotBlank @Size(max = DeadLetter.OPERATOR_LENGTH) String operator) {
+    DeadLetterView replay(@PathVariable @Min(1) long id, Authentication operator) {
+        return deadLetters.replay(id, operator.getName());
     }
 
     record DeadLetterList(List<DeadLetterView> deadLetters) {

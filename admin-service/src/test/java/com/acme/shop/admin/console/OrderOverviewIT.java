@@ -1,15 +1,57 @@
 package com.acme.shop.admin.console;
 
 import com.acme.shop.admin.AbstractIntegrationTest;
+import com.acme.shop.admin.Browser;
 import com.acme.shop.admin.DownstreamStub.Reply;
 import com.acme.shop.admin.SagaEvents;
+import com.acme.shop.admin.operator.OperatorRole;
+import com.acme.shop.platform.security.TokenAuthenticationFilter;
+import com.acme.shop.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** payment- and order-service are stubbed; settlement-service is down for the whole run (see the base class). */
 class OrderOverviewIT extends AbstractIntegrationTest {
+
+    @Test
+    void asksTheServicesWithTheServiceTokenForTheSignedInOperator() {
+        String orderId = SagaEvents.newOrderId();
+        SERVICES.reply("/api/v1/payments/" + orderId, Reply.json("{\"status\":\"DONE\"}"));
+        Browser viewer = signedIn("it-viewer", OperatorRole.VIEWER);
+
+        Answer answer = viewer.get("/api/v1/admin/orders/" + orderId + "/overview");
+
+        assertThat(answer.status()).isEqualTo(200);
+        for (String path : new String[] {"/api/v1/payments/" + orderId, "/api/v1/orders/" + orderId}) {
+            assertThat(SERVICES.requestsFor(path)).singleElement().satisfies(request -> {
+                assertThat(request.header("Authorization")).isEqualTo("Bearer " + TestInfrastructure.SERVICE_TOKEN);
+                assertThat(request.header(TokenAuthenticationFilter.OPERATOR_HEADER)).isEqualTo("it-viewer");
+            });
+        }
+    }
+
+    @Test
+    void theOperatorAServiceCallNamesIsPassedOnOnlyWithTheServiceToken() {
+        String orderId = SagaEvents.newOrderId();
+
+        // a service's call names the operator it acts for; admin-service passes that on, and only that
+        assertThat(get("/api/v1/admin/orders/" + orderId + "/overview",
+                Map.of("Authorization", "Bearer " + TestInfrastructure.SERVICE_TOKEN,
+                        TokenAuthenticationFilter.OPERATOR_HEADER, "kim.operator")).status()).isEqualTo(200);
+        assertThat(SERVICES.requestsFor("/api/v1/payments/" + orderId)).singleElement()
+                .satisfies(request -> assertThat(request.header("X-Operator")).isEqualTo("kim.operator"));
+
+        // without the service token the header counts for nothing: the call is refused before anything is asked
+        String other = SagaEvents.newOrderId();
+        Answer forged = get("/api/v1/admin/orders/" + other + "/overview",
+                Map.of(TokenAuthenticationFilter.OPERATOR_HEADER, "kim.operator"));
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(SERVICES.requestsFor("/api/v1/payments/" + other)).isEmpty();
+    }
 
     @Test
     void showsWhatTheServicesSayAndWhichServiceIsDown() {

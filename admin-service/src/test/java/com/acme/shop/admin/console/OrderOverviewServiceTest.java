@@ -2,8 +2,17 @@ package com.acme.shop.admin.console;
 
 import com.acme.shop.admin.DownstreamStub;
 import com.acme.shop.admin.DownstreamStub.Reply;
+import com.acme.shop.platform.security.Credentials;
+import com.acme.shop.platform.security.SecurityProperties;
+import com.acme.shop.platform.security.ServiceCalls;
+import com.acme.shop.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,15 +33,19 @@ class OrderOverviewServiceTest {
 
     @AfterEach
     void tearDown() {
+        SecurityContextHolder.clearContext();
         if (service != null) {
             service.close();
         }
         stub.close();
     }
 
+    private static final ServiceCalls SERVICE_CALLS = new ServiceCalls(Credentials.of(
+            new SecurityProperties(TestInfrastructure.SERVICE_TOKEN, null, DataSize.ofKilobytes(64)), new MockEnvironment()));
+
     private OrderOverviewService service(String paymentUrl, String orderUrl, String settlementUrl, Duration readTimeout) {
         service = new OrderOverviewService(new ServicesProperties(URI.create(paymentUrl), URI.create(orderUrl),
-                URI.create(settlementUrl), Duration.ofSeconds(1), readTimeout));
+                URI.create(settlementUrl), Duration.ofSeconds(1), readTimeout), SERVICE_CALLS);
         return service;
     }
 
@@ -58,6 +71,35 @@ class OrderOverviewServiceTest {
         assertThat(overview.settlement().path("netAmount").asLong()).isEqualTo(37_713);
         assertThat(overview.errors()).isEmpty();
         assertThat(stub.requested()).containsExactlyInAnyOrder(PAYMENT, ORDER, SETTLEMENT);
+    }
+
+    @Test
+    void everyCallCarriesTheServiceTokenAndTheOperatorItIsMadeFor() {
+        allAnswer();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "kim.operator", null, AuthorityUtils.createAuthorityList("ROLE_OPERATOR")));
+
+        allOnStub().overview(ORDER_ID);
+
+        // the three calls run on other threads: the operator's security context travels with them
+        for (String path : new String[] {PAYMENT, ORDER, SETTLEMENT}) {
+            assertThat(stub.requestsFor(path)).singleElement().satisfies(request -> {
+                assertThat(request.header("Authorization")).isEqualTo("Bearer " + TestInfrastructure.SERVICE_TOKEN);
+                assertThat(request.header("X-Operator")).isEqualTo("kim.operator");
+            });
+        }
+    }
+
+    @Test
+    void aCallMadeForNobodyNamesNoOperator() {
+        allAnswer();
+
+        allOnStub().overview(ORDER_ID);
+
+        assertThat(stub.requestsFor(PAYMENT)).singleElement().satisfies(request -> {
+            assertThat(request.header("Authorization")).isEqualTo("Bearer " + TestInfrastructure.SERVICE_TOKEN);
+            assertThat(request.header("X-Operator")).isNull();
+        });
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.acme.shop.admin.deadletter;
 
 import com.acme.shop.admin.AbstractIntegrationTest;
+import com.acme.shop.admin.Browser;
+import com.acme.shop.admin.operator.OperatorRole;
 import com.acme.shop.admin.SagaEvents;
 import com.acme.shop.contracts.EventCodec;
 import com.acme.shop.contracts.EventEnvelope;
@@ -22,11 +24,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Dead letters end to end: a consumer gives up on a record, admin-service stores it, an operator replays it. */
+/**
+ * Dead letters end to end: a consumer gives up on a record, admin-service stores it, a signed-in operator replays it
+ * from the console (session and CSRF token; who replays is the session's username). Reads use the service token.
+ */
 class DeadLettersIT extends AbstractIntegrationTest {
 
     private static final String PAYMENT_DLT = Topics.deadLetterOf(Topics.PAYMENT_EVENTS);
@@ -120,11 +126,11 @@ class DeadLettersIT extends AbstractIntegrationTest {
 
         try (TopicRecorder paymentEvents = new TopicRecorder(TestInfrastructure.endpoints().bootstrapServers(),
                 List.of(Topics.PAYMENT_EVENTS))) {
-            Answer replayed = post("/api/v1/admin/dead-letters/" + id + "/replay", "{\"operator\":\"김운영\"}");
+            Answer replayed = operator().postFromConsole("/api/v1/admin/dead-letters/" + id + "/replay");
 
-            assertThat(replayed.status()).isEqualTo(200);
+            assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
             assertThat(replayed.json().path("status").asString()).isEqualTo("REPLAYED");
-            assertThat(replayed.json().path("replayedBy").asString()).isEqualTo("김운영");
+            assertThat(replayed.json().path("replayedBy").asString()).isEqualTo("it-operator");
             assertThat(replayed.json().path("replayedAt").asString()).endsWith("Z");
             ConsumerRecord<String, String> republished = paymentEvents.await(r -> orderId.equals(r.key()));
             assertThat(republished.value()).isEqualTo(value);
@@ -137,12 +143,14 @@ class DeadLettersIT extends AbstractIntegrationTest {
             JsonNode saga = awaitTimeline(orderId, 1);
             assertThat(saga.path("status").asString()).isEqualTo("APPROVED");
 
-            // replaying again is refused and publishes nothing
-            Answer again = post("/api/v1/admin/dead-letters/" + id + "/replay", "{\"operator\":\"박운영\"}");
+            // replaying again, by someone else, is refused and publishes nothing
+            Answer again = signedIn("it-operator-2", OperatorRole.OPERATOR)
+                    .postFromConsole("/api/v1/admin/dead-letters/" + id + "/replay");
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.json().path("code").asString()).isEqualTo("DEAD_LETTER_ALREADY_REPLAYED");
+            assertThat(again.json().path("replayedBy").asString()).isEqualTo("it-operator");
             JsonNode stored = get("/api/v1/admin/dead-letters/" + id).json();
-            assertThat(stored.path("replayedBy").asString()).isEqualTo("김운영");
+            assertThat(stored.path("replayedBy").asString()).isEqualTo("it-operator");
 
             // and even the same record published twice more by hand is applied once (the consumers' inbox)
             publish(Topics.PAYMENT_EVENTS, orderId, value);
@@ -166,7 +174,7 @@ class DeadLettersIT extends AbstractIntegrationTest {
         publish(PAYMENT_DLT, orderId, "{\"put\":\"here by hand\"}");
         long id = awaitDeadLetter(orderId).path("id").asLong();
 
-        Answer replay = post("/api/v1/admin/dead-letters/" + id + "/replay", "{\"operator\":\"김운영\"}");
+        Answer replay = operator().postFromConsole("/api/v1/admin/dead-letters/" + id + "/replay");
 
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.json().path("code").asString()).isEqualTo("DEAD_LETTER_NOT_REPLAYABLE");
@@ -181,20 +189,31 @@ class DeadLettersIT extends AbstractIntegrationTest {
         assertCode(get("/api/v1/admin/dead-letters?topic=no%20such%20topic!"), 400, "VALIDATION_FAILED");
         assertCode(get("/api/v1/admin/dead-letters/abc"), 400, "VALIDATION_FAILED");
         assertCode(get("/api/v1/admin/dead-letters/999999999"), 404, "DEAD_LETTER_NOT_FOUND");
-        assertCode(post("/api/v1/admin/dead-letters/999999999/replay", "{\"operator\":\"김운영\"}"), 404,
-                "DEAD_LETTER_NOT_FOUND");
+        Browser operator = operator();
+        assertCode(operator.postFromConsole("/api/v1/admin/dead-letters/999999999/replay"), 404, "DEAD_LETTER_NOT_FOUND");
+        assertCode(operator.postFromConsole("/api/v1/admin/dead-letters/abc/replay"), 400, "VALIDATION_FAILED");
+        assertCode(operator.postFromConsole("/api/v1/admin/dead-letters/0/replay"), 400, "VALIDATION_FAILED");
+    }
 
+    @Test
+    void onlyASignedInOperatorWithTheCsrfTokenReplaysAndTheBodyCannotNameSomeoneElse() {
         String orderId = SagaEvents.newOrderId();
         EventEnvelope<PaymentApproved> approval = SagaEvents.approved(orderId, T0);
         publish(asDeadLettered(approval, codec.encode(approval), 7));
         long id = awaitDeadLetter(orderId).path("id").asLong();
-        assertCode(post("/api/v1/admin/dead-letters/" + id + "/replay", "{}"), 400, "VALIDATION_FAILED");
-        assertCode(post("/api/v1/admin/dead-letters/" + id + "/replay", "{\"operator\":\"  \"}"), 400, "VALIDATION_FAILED");
-        assertCode(post("/api/v1/admin/dead-letters/" + id + "/replay", "{\"operator\":\"" + "가".repeat(65) + "\"}"),
-                400, "VALIDATION_FAILED");
-        assertCode(post("/api/v1/admin/dead-letters/" + id + "/replay", "{\"operator\":"), 400, "MALFORMED_REQUEST");
-        assertThat(get("/api/v1/admin/dead-letters/" + id).json().path("status").asString()).isEqualTo("NEW");
-        assertThat(get("/api/v1/admin/sagas/" + orderId).status()).isEqualTo(404);
+        String replay = "/api/v1/admin/dead-letters/" + id + "/replay";
+
+        assertCode(signedIn("it-viewer", OperatorRole.VIEWER).postFromConsole(replay), 403, "ACCESS_DENIED");
+        assertCode(signedIn("it-finance", OperatorRole.FINANCE).postFromConsole(replay), 403, "ACCESS_DENIED");
+        Browser operator = operator();
+        assertCode(operator.post(replay, Map.of()), 403, "ACCESS_DENIED"); // no CSRF token
+        assertThat(get(replay.replace("/replay", "")).json().path("status").asString()).isEqualTo("NEW");
+
+        // the old request body named the operator; it is ignored now: the session says who replays
+        Answer replayed = operator.postJson(replay, Map.of("X-CSRF-TOKEN", operator.consoleToken()),
+                "{\"operator\":\"someone-else\"}");
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        assertThat(replayed.json().path("replayedBy").asString()).isEqualTo("it-operator");
     }
 
     private static void assertCode(Answer answer, int status, String code) {
