@@ -174,11 +174,11 @@ class CatalogApiIT extends AbstractIntegrationTest {
 
         Response noToken = unauthenticated("POST", "/internal/v1/quotes", quoteBody(product, "1"));
         assertThat(noToken.status()).isEqualTo(401);
-        assertThat(noToken.code()).isEqualTo("INTERNAL_AUTH_REQUIRED");
+        assertThat(noToken.code()).isEqualTo("AUTHENTICATION_REQUIRED");
 
         Response stockWithoutToken = unauthenticated("PUT", "/internal/v1/products/" + product + "/stock", "{\"stock\":0}");
         assertThat(stockWithoutToken.status()).isEqualTo(401);
-        assertThat(stockWithoutToken.code()).isEqualTo("INTERNAL_AUTH_REQUIRED");
+        assertThat(stockWithoutToken.code()).isEqualTo("AUTHENTICATION_REQUIRED");
         assertThat(stockOf(product)).isEqualTo(7);
     }
 
