@@ -6,6 +6,7 @@ import com.acme.shop.contracts.payment.CancelCause;
 import com.acme.shop.contracts.payment.PaymentApproved;
 import com.acme.shop.contracts.payment.PaymentCanceled;
 import com.acme.shop.settlement.ledger.AbstractIntegrationTest;
+import com.acme.shop.testsupport.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -222,9 +223,11 @@ class ReconciliationIT extends AbstractIntegrationTest {
     }
 
     private Response post(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(90)).header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+                .POST(HttpRequest.BodyPublishers.noBody());
+        Http.AS_SERVICE.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
