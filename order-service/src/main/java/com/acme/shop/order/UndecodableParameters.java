@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * A query string that is not UTF-8 ({@code ?customerId=%FF%FE}) makes Tomcat throw when the parameter is first read,
  * in the middle of argument binding; the platform's advice would answer that 500. It is the caller's mistake: 400
- * {@code MALFORMED_REQUEST}. Ahead of the platform's advice; belongs in the platform (see docs/security.md).
+ * {@code MALFORMED_REQUEST}. Ahead of the platform's advice; belongs in the platform's ProblemDetailsAdvice.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -146,7 +146,12 @@ class ReconciliationIT extends AbstractIntegrationTest {
 
     @Test
     void rejectsBadRequestsWithProblems() {
-        assertProblem(post("/api/v1/settlements/reconciliations?date=2999-01-01"), 400, "RECONCILIATION_TOO_EARLY");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Seoul"));
+        assertProblem(post("/api/v1/settlements/reconciliations?date=" + today), 400, "RECONCILIATION_TOO_EARLY");
+        assertProblem(post("/api/v1/settlements/reconciliations?date=" + today.plusDays(1)), 400, "INVALID_DATE_RANGE");
+        assertProblem(post("/api/v1/settlements/reconciliations?date=2999-01-01"), 400, "INVALID_DATE_RANGE");
+        assertProblem(post("/api/v1/settlements/reconciliations?date=2019-12-31"), 400, "INVALID_DATE_RANGE");
+        assertProblem(post("/api/v1/settlements/reconciliations?date=-0001-01-01"), 400, "INVALID_DATE_RANGE");
         assertProblem(post("/api/v1/settlements/reconciliations?date=yesterday"), 400, "INVALID_DATE_RANGE");
         assertProblem(post("/api/v1/settlements/reconciliations"), 400, "INVALID_DATE_RANGE");
         assertProblem(get("/api/v1/settlements/mismatches?from=2026-10-01&to=2026-10-31&status=DONE"), 400,
