@@ -3,6 +3,7 @@ package com.acme.shop.order.catalog;
 import com.acme.shop.order.AbstractIntegrationTest;
 import com.acme.shop.testsupport.Http;
 import com.acme.shop.testsupport.security.RawHttp;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -219,7 +220,7 @@ class CatalogApiIT extends AbstractIntegrationTest {
     /**
      * An operator's stock change that raced with an order: the order took a piece after the change read the product
      * and before it wrote. Overwriting would lose the order's piece; the change is refused with 409 and nothing is
-     * lost. Deterministic: the "order" holds the row lock until the change is seen waiting for it.
+     * lost. Deterministic: the "order" holds the row lock until the change's UPDATE is seen running (waiting for it).
      */
     @Test
     void aStockChangeThatLostARaceWithAnOrderIsAConflict() throws Exception {
@@ -238,9 +239,17 @@ class CatalogApiIT extends AbstractIntegrationTest {
             }
             change = CompletableFuture.supplyAsync(() -> http.send(RawHttp.Request.json("PUT", target,
                     "{\"stock\":20}").withHeaders(Http.AS_SERVICE)), operator);
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE ?",
-                    Integer.class, "%" + product + "%") > 0);
+            // the change's UPDATE is running, so it read the product before this "order" commits: it can only end
+            // after the commit (InnoDB's lock wait also shows as such in INNODB_TRX, but not reliably on MariaDB)
+            try {
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query' "
+                                + "AND LOWER(INFO) LIKE ?", Integer.class, "update product set%" + product.toLowerCase()
+                                + "%") > 0);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("the stock change never reached its UPDATE; the server was doing: "
+                        + jdbc.queryForList("SHOW FULL PROCESSLIST"), e);
+            }
             order.commit();
         }
 
