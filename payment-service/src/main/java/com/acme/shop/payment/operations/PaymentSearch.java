@@ -24,8 +24,8 @@ import java.util.Set;
  * than the search, and an operator needs "more than 10,000" only to narrow the search.
  *
  * <p>Indexes (V8): {@code (created_at)}, {@code (status, created_at)}, {@code (method, created_at)},
- * {@code (customer_id, created_at)}, {@code (payment_key)}, and the order id's unique key; InnoDB appends the id to
- * each, which is the keyset's tie-break. Speed is measured by {@code bench/payment-search.sh} (docs/benchmarks.md).
+ * {@code (customer_id, created_at)}, {@code (payment_key)}, {@code (total_amount)} and the order id's unique key;
+ * InnoDB appends the id to each, which is the keyset's tie-break. Speed is measured by {@code bench/payment-search.sh} (docs/benchmarks.md).
  */
 @Component
 class PaymentSearch {
