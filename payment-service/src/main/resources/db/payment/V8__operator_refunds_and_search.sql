@@ -15,6 +15,8 @@ CREATE INDEX ix_payment_method_created ON payment (method, created_at);
 CREATE INDEX ix_payment_key ON payment (payment_key);
 -- sorted by amount, the search walks this index in order and stops at the page's end (instead of sorting the range)
 CREATE INDEX ix_payment_amount ON payment (total_amount);
+-- the capped count of a search by date and amount reads this index alone, without visiting the rows
+CREATE INDEX ix_payment_created_amount ON payment (created_at, total_amount);
 
 -- The payment detail screen lists the security events of one order.
 CREATE INDEX ix_security_event_order ON security_event (order_id);

@@ -29,6 +29,16 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
         this.credentials = credentials;
     }
 
+    /**
+     * A streamed answer (the settlement export) is finished by a second, ASYNC dispatch of the same request, which
+     * goes through the security chain again; its bearer token is read again too, so the rules judge it as they judged
+     * the request (a stateless chain keeps no session to carry the first authentication over).
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
