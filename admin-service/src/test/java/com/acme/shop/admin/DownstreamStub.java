@@ -25,24 +25,42 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DownstreamStub implements AutoCloseable {
 
-    private final HttpServer server;
+    private HttpServer server;
+    private final int port;
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Released on close, so a handler that hangs on purpose never outlives the test. */
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    private DownstreamStub(HttpServer server) {
-        this.server = server;
+    private DownstreamStub(int port) {
+        this.port = port;
     }
 
     public static DownstreamStub start() {
+        DownstreamStub stub = new DownstreamStub(deadPort());
+        stub.up();
+        return stub;
+    }
+
+    /** Stops listening: a connection to the stub's port is refused until {@link #up}, as with a service that is down. */
+    public synchronized void down() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** Listens (again) on the same port. */
+    public synchronized void up() {
+        if (server != null) {
+            return;
+        }
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            DownstreamStub stub = new DownstreamStub(server);
-            server.createContext("/", stub::handle);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return stub;
+            HttpServer started = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            started.createContext("/", this::handle);
+            started.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            started.start();
+            server = started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,7 +76,7 @@ public final class DownstreamStub implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     public void reply(String path, Reply reply) {
@@ -85,6 +103,10 @@ public final class DownstreamStub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null && replies.containsKey(path + "?" + query)) {
+            path = path + "?" + query;
+        }
         Map<String, String> headers = new java.util.HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
@@ -109,7 +131,7 @@ public final class DownstreamStub implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
-        server.stop(0);
+        down();
     }
 
     /** @param hang how long to hold the answer back, null for at once */
