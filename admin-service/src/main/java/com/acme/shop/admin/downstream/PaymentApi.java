@@ -1,5 +1,6 @@
 package com.acme.shop.admin.downstream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 
@@ -89,9 +90,11 @@ public class PaymentApi {
     public record RefundAccount(String bankCode, String accountNumber, String holderName) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record RefundRequest(String requestId, long amount, String reason, RefundAccount refundAccount) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record RetryRequest(RefundAccount refundAccount) {
     }
 

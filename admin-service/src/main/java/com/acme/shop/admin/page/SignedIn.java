@@ -3,8 +3,8 @@ package com.acme.shop.admin.page;
 import java.util.List;
 
 /**
- * Who is signed in, and what the pages offer them. The offers are asked of the security chain itself (see
- * {@link Layout}), so a button shows exactly when its POST would get through the doors.
+ * Who is signed in, and what the pages offer them, by the role lists the doors use ({@link Doors}), so a button shows
+ * exactly when its POST would get through.
  *
  * @param roles       the roles in Korean, e.g. {@code 운영자(OPERATOR)}
  * @param canAct      refunds, re-checks, retries, replays, webhook re-processing

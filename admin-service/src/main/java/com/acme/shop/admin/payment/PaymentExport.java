@@ -28,11 +28,16 @@ class PaymentExport {
             "결제수단", "간편결제사", "결제금액", "잔액", "paymentKey");
     private static final double[] WIDTHS = {20, 20, 40, 12, 30, 20, 10, 12, 14, 14, 40};
 
-    private final PaymentApi payments;
+    /** One page of the search: payment-service's, or a test's. */
+    interface Pages {
+        PaymentApi.SearchPage page(PaymentQuery query, String cursor, int limit);
+    }
+
+    private final Pages pages;
     private final int maxRows;
 
-    PaymentExport(PaymentApi payments, int maxRows) {
-        this.payments = payments;
+    PaymentExport(Pages pages, int maxRows) {
+        this.pages = pages;
         this.maxRows = maxRows;
     }
 
@@ -55,7 +60,7 @@ class PaymentExport {
         boolean totalCapped = false;
         boolean more = true;
         while (more && row - 1 < maxRows) {
-            PaymentApi.SearchPage page = payments.search(query.params(), cursor, Math.min(PAGE, maxRows - (row - 1)));
+            PaymentApi.SearchPage page = pages.page(query, cursor, Math.min(PAGE, maxRows - (row - 1)));
             if (cursor == null) {
                 total = page.total();
                 totalCapped = page.totalCapped();

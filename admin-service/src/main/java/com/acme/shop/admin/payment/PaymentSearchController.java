@@ -4,7 +4,6 @@ import com.acme.shop.admin.downstream.PaymentApi;
 import com.acme.shop.admin.Korean;
 import com.acme.shop.admin.OrderIds;
 import com.acme.shop.admin.audit.AuditAction;
-import com.acme.shop.admin.audit.AuditOutcome;
 import com.acme.shop.admin.audit.AuditTrail;
 import com.acme.shop.admin.downstream.DownstreamProblem;
 import com.acme.shop.admin.page.ConsolePage;
@@ -45,7 +44,8 @@ class PaymentSearchController implements ConsolePage {
         this.payments = payments;
         this.audit = audit;
         this.clock = clock;
-        this.export = new PaymentExport(payments, PaymentExport.MAX_ROWS);
+        this.export = new PaymentExport((query, cursor, limit) -> payments.search(query.params(), cursor, limit),
+                PaymentExport.MAX_ROWS);
     }
 
     @GetMapping("/payments")

@@ -14,18 +14,18 @@ import java.util.UUID;
  * the same refund), the amount (the whole cancelable amount, or a part of it), a standard reason with optional free
  * text (required for 기타), and for a virtual-account payment the customer's refund account.
  */
-record RefundForm(String requestId, long amount, boolean full, String reasonCode, String reasonText,
+public record RefundForm(String requestId, long amount, boolean full, String reasonCode, String reasonText,
                   PaymentApi.RefundAccount account) {
 
     static final List<String> REASONS = List.of("고객 변심", "상품 불량", "배송 지연", "중복 결제", "주문 취소", "기타");
     static final int REASON_LENGTH = 200;
 
     /** What payment-service records as the cancel reason (and Toss as {@code cancelReason}). */
-    String reason() {
+    public String reason() {
         return reasonText == null ? reasonCode : reasonCode + ": " + reasonText;
     }
 
-    String amountText() {
+    public String amountText() {
         return Korean.won(amount);
     }
 

@@ -4,6 +4,7 @@ import com.acme.shop.admin.audit.AuditAction;
 import com.acme.shop.admin.audit.AuditOutcome;
 import com.acme.shop.admin.audit.AuditTrail;
 import com.acme.shop.admin.operator.OperatorSessions;
+import com.acme.shop.admin.page.Doors;
 import com.acme.shop.admin.page.Requests;
 import com.acme.shop.platform.security.Roles;
 import com.acme.shop.platform.security.SecurityAutoConfiguration;
@@ -54,14 +55,10 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
 
-    /** Everyone who signs in here, whatever their role: reads and pages. */
-    static final String[] PEOPLE = {Roles.VIEWER, Roles.OPERATOR, Roles.FINANCE, Roles.ADMIN};
-    /** Who acts on payments and the saga: refunds, re-checks, refund retries, webhook re-processing, replays. */
-    static final String[] ACTORS = {Roles.OPERATOR, Roles.ADMIN};
-    /** Who acts on settlement: mismatches (resolve, ignore) and the settlement export. */
-    static final String[] FINANCE_STAFF = {Roles.FINANCE, Roles.ADMIN};
-    /** Who manages operators. */
-    static final String[] ADMINS = {Roles.ADMIN};
+    static final String[] PEOPLE = Doors.PEOPLE;
+    static final String[] ACTORS = Doors.ACTORS;
+    static final String[] FINANCE_STAFF = Doors.FINANCE_STAFF;
+    static final String[] ADMINS = Doors.ADMINS;
     /** Files anyone may fetch: the pages' styles and scripts, htmx and Chart.js (no data in them). */
     static final String[] STATIC_ASSETS = {"/console.css", "/console.js", "/sagas.js", "/dashboard.js", "/favicon.ico",
             "/webjars/htmx.org/**", "/webjars/chart.js/**"};
@@ -95,8 +92,8 @@ class AdminSecurityConfiguration {
 
     /**
      * Every route of admin-service and who may call it, in one place (docs/security.md and docs/console.md have the
-     * same as a table). First match wins; what no line names is denied. The pages only show a button when this says
-     * its POST would pass ({@code page.Layout}).
+     * same as a table). First match wins; what no line names is denied. The pages show a button by the same role
+     * lists ({@link Doors}).
      */
     static void routes(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         // metrics and info: operators too, not only the machines the shared rules allow; before the shared rules,
