@@ -82,7 +82,10 @@ final class LocalSystem {
                 "--spring.datasource.url=" + infra.jdbcUrl(schema),
                 "--spring.datasource.username=" + infra.username(),
                 "--spring.datasource.password=" + infra.password(),
-                "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers()};
+                "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
+                // the credentials every service checks outside the local profile (docs/security.md)
+                "--shop.security.service-token=" + TestInfrastructure.SERVICE_TOKEN,
+                "--shop.security.scrape-token=" + TestInfrastructure.SCRAPE_TOKEN};
     }
 
     private static String[] with(String[] base, String... more) {

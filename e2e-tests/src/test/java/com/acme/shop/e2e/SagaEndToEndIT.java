@@ -37,7 +37,7 @@ class SagaEndToEndIT {
         assertThat(checkout.get("amount").asLong()).isEqualTo(39_000);
         String paymentKey = payInWindow(checkout);
         Http.Response confirm = Http.post(system.payment + "/api/v1/payments/confirm",
-                Map.of("paymentKey", paymentKey, "orderId", orderId, "amount", 39_000));
+                Map.of("paymentKey", paymentKey, "orderId", orderId, "amount", 39_000), holder(checkout));
 
         // then
         assertThat(confirm.status()).isEqualTo(200);
@@ -62,7 +62,11 @@ class SagaEndToEndIT {
         assertThat(atToss.get("status").asString()).isEqualTo("DONE");
         assertThat(atToss.get("balanceAmount").asLong()).isEqualTo(39_000);
 
-        JsonNode progress = Http.get(system.payment + "/api/v1/storefront/orders/" + orderId + "/progress").body();
+        JsonNode progress = Http.get(system.payment + "/api/v1/storefront/orders/" + orderId + "/progress",
+                holder(checkout)).body();
+        // the customer's progress is theirs alone: knowing the orderId is not enough
+        assertThat(Http.get(system.payment + "/api/v1/storefront/orders/" + orderId + "/progress").status())
+                .isEqualTo(404);
         assertThat(progress.get("order").get("status").asString()).isEqualTo("CREATED");
         assertThat(progress.get("settlement").get("grossAmount").asLong()).isEqualTo(39_000);
     }
@@ -78,7 +82,7 @@ class SagaEndToEndIT {
         // when
         String paymentKey = payInWindow(checkout);
         Http.Response confirm = Http.post(system.payment + "/api/v1/payments/confirm",
-                Map.of("paymentKey", paymentKey, "orderId", orderId, "amount", 59_000));
+                Map.of("paymentKey", paymentKey, "orderId", orderId, "amount", 59_000), holder(checkout));
         assertThat(confirm.status()).isEqualTo(200);
 
         // then: the order failed, the money went back at Toss, and every service agrees
@@ -122,10 +126,10 @@ class SagaEndToEndIT {
         String paymentKey = Http.post(system.sandbox + "/sandbox/payments", Map.of("orderId", orderId,
                 "amount", 12_000, "orderName", "토스 에코백", "method", "가상계좌")).body().get("paymentKey").asString();
         Http.Response confirm = Http.post(system.payment + "/api/v1/payments/confirm",
-                Map.of("paymentKey", paymentKey, "orderId", orderId, "amount", 12_000));
+                Map.of("paymentKey", paymentKey, "orderId", orderId, "amount", 12_000), holder(created.body()));
         assertThat(confirm.status()).isEqualTo(200);
         assertThat(confirm.body().get("status").asString()).isEqualTo("WAITING_FOR_DEPOSIT");
-        assertThat(Http.get(system.order + "/api/v1/orders/" + orderId).status()).isEqualTo(404);
+        assertThat(Http.get(system.order + "/api/v1/orders/" + orderId, Http.AS_SERVICE).status()).isEqualTo(404);
 
         // when: the customer deposits; Toss (the sandbox) sends DEPOSIT_CALLBACK and PAYMENT_STATUS_CHANGED
         assertThat(Http.post(system.sandbox + "/sandbox/payments/" + paymentKey + "/deposit", Map.of()).status())
@@ -150,7 +154,9 @@ class SagaEndToEndIT {
             assertThat(health.body().get("status").asString()).isEqualTo("UP");
         }
         for (String service : List.of(system.payment, system.order, system.settlement, system.admin)) {
-            JsonNode components = Http.get(service + "/actuator/health").body().get("components");
+            // the components are for services and the scraper, not for anyone
+            assertThat(Http.get(service + "/actuator/health").body().has("components")).as(service).isFalse();
+            JsonNode components = Http.get(service + "/actuator/health", Http.AS_SCRAPER).body().get("components");
             assertThat(components.get("db").get("status").asString()).as(service).isEqualTo("UP");
             assertThat(components.get("kafka").get("status").asString()).as(service).isEqualTo("UP");
         }
@@ -159,7 +165,9 @@ class SagaEndToEndIT {
         assertThat(Http.get(system.payment + "/fail.html").status()).isEqualTo(200);
         JsonNode config = Http.get(system.payment + "/api/v1/storefront/config").body();
         assertThat(config.get("sandbox").asBoolean()).isTrue();
-        assertThat(Http.get(system.admin + "/").status()).isEqualTo(200);
+        Http.Response console = Http.get(system.admin + "/");
+        assertThat(console.status()).isIn(200, 302); // the sign-in page, or a redirect to it
+        assertThat(Http.get(system.admin + "/login").raw()).contains("로그인");
         assertThat(Http.get(system.sandbox + "/v1/payment").raw()).contains("TossPayments");
     }
 
@@ -185,14 +193,20 @@ class SagaEndToEndIT {
 
     private void setStock(String productId, int stock) {
         Http.Response r = Http.put(system.order + "/internal/v1/products/" + productId + "/stock", Map.of("stock", stock),
-                Map.of("X-Internal-Token", "local-dev-internal-token"));
+                Http.AS_SERVICE);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
     }
 
+    /** The customer who checked out: the checkout's token, as the storefront page keeps it. */
+    private static Map<String, String> holder(JsonNode checkout) {
+        return Map.of("X-Checkout-Token", checkout.get("checkoutToken").asString());
+    }
+
+    /** Reads as an operator would through admin-service: with the service token. */
     private static JsonNode awaitJson(String url, java.util.function.Predicate<JsonNode> ready) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         await().atMost(SAGA_DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Http.Response r = Http.get(url);
+            Http.Response r = Http.get(url, Http.AS_SERVICE);
             if (r.status() == 200 && ready.test(r.body())) {
                 last.set(r.body());
                 return true;

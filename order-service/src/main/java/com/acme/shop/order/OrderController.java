@@ -1,6 +1,7 @@
 package com.acme.shop.order;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
+/** Reads orders: for our services only (operators through admin-service, payment-service), see OrderAccessRules. */
 @RestController
 @RequestMapping("/api/v1/orders")
 class OrderController {
@@ -25,9 +27,10 @@ class OrderController {
         return orders.order(orderId);
     }
 
-    /** The customer's 50 latest orders, newest first. */
+    /** The customer's 50 latest orders, newest first; {@code customerId} as checkout accepts it. */
     @GetMapping
-    List<OrderView> ordersOf(@RequestParam @NotBlank @Size(max = 64) String customerId) {
+    List<OrderView> ordersOf(@RequestParam @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.@-]+")
+                             String customerId) {
         return orders.latestOrdersOf(customerId);
     }
 }

@@ -7,6 +7,7 @@ import com.acme.shop.contracts.Topics;
 import com.acme.shop.contracts.payment.CancelCause;
 import com.acme.shop.contracts.payment.PaymentApproved;
 import com.acme.shop.contracts.payment.PaymentCanceled;
+import com.acme.shop.testsupport.Http;
 import com.acme.shop.testsupport.TestInfrastructure;
 import com.acme.shop.testsupport.TopicRecorder;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +44,6 @@ import java.util.concurrent.TimeUnit;
 @Import(FaultInjection.Config.class)
 public abstract class AbstractIntegrationTest {
 
-    protected static final String INTERNAL_TOKEN = "local-dev-internal-token";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,6 +59,9 @@ public abstract class AbstractIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected DataSource dataSource;
 
     @Autowired
     protected KafkaTemplate<String, String> kafka;
@@ -93,14 +97,23 @@ public abstract class AbstractIntegrationTest {
         }
     }
 
+    /** An anonymous GET, as the storefront reads the catalog. */
     protected Response get(String path) {
         return execute(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET from another service of ours (the service token), as payment-service and admin-service read orders. */
+    protected Response asService(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        Http.AS_SERVICE.forEach(request::header);
+        return execute(request);
+    }
+
     /** A call to {@code /internal/**} with the service credential. */
     protected Response internal(String method, String path, String json) {
-        return execute(withBody(HttpRequest.newBuilder(uri(path)).header("X-Internal-Token", INTERNAL_TOKEN),
-                method, json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        Http.AS_SERVICE.forEach(request::header);
+        return execute(withBody(request, method, json));
     }
 
     protected Response unauthenticated(String method, String path, String json) {
@@ -128,7 +141,12 @@ public abstract class AbstractIntegrationTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create(baseUrl() + path);
+    }
+
+    /** Where the service under test listens, for the raw clients of test-support's security kit. */
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     // ---- fixtures ---------------------------------------------------------------------------------------
@@ -183,7 +201,7 @@ public abstract class AbstractIntegrationTest {
     }
 
     protected JsonNode order(String orderId) {
-        Response response = get("/api/v1/orders/" + orderId);
+        Response response = asService("/api/v1/orders/" + orderId);
         if (response.status() != 200) {
             throw new AssertionError("GET order " + orderId + " answered " + response.status() + " " + response.body());
         }

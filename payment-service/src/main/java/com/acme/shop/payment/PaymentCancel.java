@@ -1,6 +1,7 @@
 package com.acme.shop.payment;
 
 import com.acme.shop.contracts.payment.CancelCause;
+import com.acme.shop.payment.gateway.RefundAccount;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,9 @@ import java.util.Set;
 
 /**
  * A cancel of a payment: a refund we owe and its lifecycle, REQUESTED -> (RETRYING)* -> SUCCEEDED, or PARKED for a
- * person when automatic handling gave up; or a cancel the PG made without us (cause EXTERNAL, recorded SUCCEEDED).
+ * person when automatic handling gave up (an operator may send a parked one back to REQUESTED); or a cancel the PG
+ * made without us (cause EXTERNAL, recorded SUCCEEDED). Open refunds reserve their amount: a new one is accepted only
+ * within the payment's balance less what open refunds will take ({@link PaymentCancels#reservedFor}).
  * The request id is ours and stable, so each attempt's Idempotency-Key ({@code cancel-<requestId>-<n>}) is derived
  * from it. The rows are the refund queue of the job runner (RefundJob).
  */
@@ -47,6 +50,15 @@ public class PaymentCancel {
     private Long cancelAmount;
     @Column(name = "cancel_reason", nullable = false, updatable = false)
     private String cancelReason;
+    /** The operator who asked for it; null for refunds the system owes by itself. */
+    @Column(name = "requested_by", updatable = false)
+    private String requestedBy;
+    @Column(name = "refund_bank_code")
+    private String refundBankCode;
+    @Column(name = "refund_account_no")
+    private String refundAccountNumber;
+    @Column(name = "refund_holder_name")
+    private String refundHolderName;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -80,6 +92,41 @@ public class PaymentCancel {
         c.nextAttemptAt = now;
         c.createdAt = now;
         return c;
+    }
+
+    /**
+     * A refund an operator asked for: the amount is always given (the console offers the cancelable amount for a full
+     * refund), and a deposited virtual account may name the account to refund to.
+     */
+    public static PaymentCancel manual(String requestId, String orderId, long amount, String reason, String operator,
+                                       RefundAccount account, Instant now) {
+        PaymentCancel c = request(requestId, orderId, CancelCause.MANUAL, amount, reason, now);
+        c.requestedBy = operator;
+        if (account != null) {
+            c.refundBankCode = account.bankCode();
+            c.refundAccountNumber = account.accountNumber();
+            c.refundHolderName = account.holderName();
+        }
+        return c;
+    }
+
+    /**
+     * An operator sends a parked refund back to work, with a fresh attempt budget (the job reads the PG before any
+     * re-send, so a cancel the PG made meanwhile is recorded, not repeated).
+     */
+    public void reopen(RefundAccount account, Instant now) {
+        if (status != Status.PARKED) {
+            throw new IllegalStateException("refund " + requestId + " is " + status + ", not PARKED");
+        }
+        this.status = Status.REQUESTED;
+        this.attempts = 0;
+        this.nextAttemptAt = now;
+        this.completedAt = null;
+        if (account != null) {
+            this.refundBankCode = account.bankCode();
+            this.refundAccountNumber = account.accountNumber();
+            this.refundHolderName = account.holderName();
+        }
     }
 
     public void succeed(String transactionKey, Instant now) {
@@ -144,6 +191,16 @@ public class PaymentCancel {
 
     public String cancelReason() {
         return cancelReason;
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    /** The account this refund pays into, when one was given for it (else the payment's own, if any). */
+    public RefundAccount refundAccount() {
+        return refundAccountNumber == null ? null
+                : new RefundAccount(refundBankCode, refundAccountNumber, refundHolderName);
     }
 
     public Status status() {

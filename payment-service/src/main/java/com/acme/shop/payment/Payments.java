@@ -16,6 +16,8 @@ public interface Payments extends JpaRepository<Payment, Long> {
 
     List<Payment> findByStatusOrderByUpdatedAtDesc(PaymentStatus status, Limit limit);
 
+    long countByStatus(PaymentStatus status);
+
     /** Row lock for the short transactions around a PG call: serialises state changes of one payment. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Payment p where p.orderId = :orderId")

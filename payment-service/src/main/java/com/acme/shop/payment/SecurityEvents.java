@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * A trail of refused attempts at a payment: confirms with a tampered amount, an unknown order, a malformed or reused
@@ -26,6 +28,19 @@ public class SecurityEvents {
     SecurityEvents(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** A refused attempt as operators see it. */
+    public record Event(String kind, String orderId, String detail, String remoteAddr, Instant createdAt) {
+    }
+
+    /** The refused attempts at one order, newest first (at most 200). */
+    public List<Event> ofOrder(String orderId) {
+        return jdbc.query("""
+                SELECT kind, order_id, detail, remote_addr, created_at FROM security_event
+                WHERE order_id = ? ORDER BY id DESC LIMIT 200""",
+                (rs, i) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        UtcTime.read(rs, 5)), orderId);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

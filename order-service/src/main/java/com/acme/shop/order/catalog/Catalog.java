@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,8 +27,7 @@ class Catalog {
 
     @Transactional(readOnly = true)
     ProductView product(String productId) {
-        return products.findById(productId).map(Product::view)
-                .orElseThrow(() -> new CatalogProblems.ProductNotFound(productId));
+        return find(productId).map(Product::view).orElseThrow(() -> new CatalogProblems.ProductNotFound(productId));
     }
 
     /** Prices the lines in the order given; the first failing line decides the problem. Takes no stock. */
@@ -39,6 +39,8 @@ class Catalog {
                 throw new CatalogProblems.DuplicateProduct(item.productId());
             }
         }
+        // an id that cannot exist is not looked up: the first such line is the missing product
+        seen.removeIf(id -> !ProductIds.isWellFormed(id));
         Map<String, Product> byId = products.findAllById(seen).stream()
                 .collect(Collectors.toMap(Product::productId, Function.identity()));
         List<QuoteLine> lines = items.stream().map(item -> {
@@ -51,12 +53,20 @@ class Catalog {
         return Quote.of(lines);
     }
 
+    /**
+     * Sets the stock to {@code stock}. The product's version guards the write: if an order took stock (or another
+     * operator changed it) between the read and the write, this fails with an optimistic-lock conflict (409
+     * {@code CONCURRENT_UPDATE}) instead of overwriting what the other writer did; the caller reads again and decides.
+     */
     @Transactional
     ProductView changeStock(String productId, int stock) {
-        Product product = products.findById(productId)
-                .orElseThrow(() -> new CatalogProblems.ProductNotFound(productId));
+        Product product = find(productId).orElseThrow(() -> new CatalogProblems.ProductNotFound(productId));
         product.changeStock(stock);
         products.flush();
         return product.view();
+    }
+
+    private Optional<Product> find(String productId) {
+        return ProductIds.isWellFormed(productId) ? products.findById(productId) : Optional.empty();
     }
 }

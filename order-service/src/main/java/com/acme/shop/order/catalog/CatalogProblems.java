@@ -11,11 +11,16 @@ final class CatalogProblems {
     private CatalogProblems() {
     }
 
+    /** Echoes the id the caller sent (payment-service shows which line failed), cut to a sane length. */
     static final class ProductNotFound extends ApiException {
         ProductNotFound(String productId) {
-            super(HttpStatus.NOT_FOUND, "PRODUCT_NOT_FOUND", "상품을 찾을 수 없습니다: " + productId,
-                    Map.of("productId", productId));
+            super(HttpStatus.NOT_FOUND, "PRODUCT_NOT_FOUND", "상품을 찾을 수 없습니다: " + echo(productId),
+                    Map.of("productId", echo(productId)));
         }
+    }
+
+    private static String echo(String value) {
+        return value.length() <= 100 ? value : value.substring(0, 100) + "…";
     }
 
     static final class ProductNotSellable extends ApiException {

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Service-to-service endpoints (the platform's filter requires {@code X-Internal-Token}): the checkout
- * quote for payment-service, and a stock override for operators, the demo and tests.
+ * Service-to-service endpoints (role SERVICE, see {@code OrderAccessRules}): the checkout quote for payment-service,
+ * and a stock override for operators (through admin-service), the demo and tests.
  */
 @RestController
 @RequestMapping("/internal/v1")
@@ -35,6 +35,7 @@ class InternalCatalogController {
         return catalog.changeStock(productId, request.stock());
     }
 
+    /** A whole number of pieces, 0 to 1,000,000 (strict JSON: {@code 5.0}, {@code "5"} and {@code 5.5} are refused). */
     record StockChange(@NotNull @Min(0) @Max(1_000_000) Integer stock) {
     }
 }

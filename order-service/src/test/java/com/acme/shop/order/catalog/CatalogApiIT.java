@@ -1,14 +1,25 @@
 package com.acme.shop.order.catalog;
 
 import com.acme.shop.order.AbstractIntegrationTest;
+import com.acme.shop.testsupport.Http;
+import com.acme.shop.testsupport.security.RawHttp;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CatalogApiIT extends AbstractIntegrationTest {
 
@@ -174,11 +185,11 @@ class CatalogApiIT extends AbstractIntegrationTest {
 
         Response noToken = unauthenticated("POST", "/internal/v1/quotes", quoteBody(product, "1"));
         assertThat(noToken.status()).isEqualTo(401);
-        assertThat(noToken.code()).isEqualTo("INTERNAL_AUTH_REQUIRED");
+        assertThat(noToken.code()).isEqualTo("AUTHENTICATION_REQUIRED");
 
         Response stockWithoutToken = unauthenticated("PUT", "/internal/v1/products/" + product + "/stock", "{\"stock\":0}");
         assertThat(stockWithoutToken.status()).isEqualTo(401);
-        assertThat(stockWithoutToken.code()).isEqualTo("INTERNAL_AUTH_REQUIRED");
+        assertThat(stockWithoutToken.code()).isEqualTo("AUTHENTICATION_REQUIRED");
         assertThat(stockOf(product)).isEqualTo(7);
     }
 
@@ -204,5 +215,53 @@ class CatalogApiIT extends AbstractIntegrationTest {
         Response unknown = internal("PUT", "/internal/v1/products/NO-SUCH-PRODUCT/stock", "{\"stock\":1}");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("PRODUCT_NOT_FOUND");
+    }
+
+    /**
+     * An operator's stock change that raced with an order: the order took a piece after the change read the product
+     * and before it wrote. Overwriting would lose the order's piece; the change is refused with 409 and nothing is
+     * lost. Deterministic: the "order" holds the row lock until the change's UPDATE is seen running (waiting for it).
+     */
+    @Test
+    void aStockChangeThatLostARaceWithAnOrderIsAConflict() throws Exception {
+        String product = newProduct("경합 상품", 1_000, 10);
+        String target = "/internal/v1/products/" + product + "/stock";
+        RawHttp http = RawHttp.to(baseUrl());
+        CompletableFuture<RawHttp.Response> change;
+        long started = System.nanoTime();
+        ExecutorService operator = Executors.newSingleThreadExecutor();
+        try (operator; Connection order = dataSource.getConnection()) {
+            order.setAutoCommit(false);
+            try (PreparedStatement take = order.prepareStatement(
+                    "UPDATE product SET stock = stock - 1, version = version + 1 WHERE product_id = ?")) {
+                take.setString(1, product);
+                assertThat(take.executeUpdate()).isEqualTo(1);
+            }
+            change = CompletableFuture.supplyAsync(() -> http.send(RawHttp.Request.json("PUT", target,
+                    "{\"stock\":20}").withHeaders(Http.AS_SERVICE)), operator);
+            // the change's UPDATE is running, so it read the product before this "order" commits: it can only end
+            // after the commit (InnoDB's lock wait also shows as such in INNODB_TRX, but not reliably on MariaDB)
+            try {
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query' "
+                                + "AND LOWER(INFO) LIKE ?", Integer.class, "update product set%" + product.toLowerCase()
+                                + "%") > 0);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("the stock change never reached its UPDATE; the server was doing: "
+                        + jdbc.queryForList("SHOW FULL PROCESSLIST"), e);
+            }
+            order.commit();
+        }
+
+        RawHttp.Response response = change.get(30, TimeUnit.SECONDS);
+
+        assertThat(response.status()).as("%s after %d ms", response, (System.nanoTime() - started) / 1_000_000)
+                .isEqualTo(409);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.code()).isEqualTo("CONCURRENT_UPDATE");
+        assertThat(stockOf(product)).as("the order's piece is not overwritten").isEqualTo(9);
+        assertThat(internal("PUT", target, "{\"stock\":20}").status())
+                .as("read again and retried, the change goes through").isEqualTo(200);
+        assertThat(stockOf(product)).isEqualTo(20);
     }
 }

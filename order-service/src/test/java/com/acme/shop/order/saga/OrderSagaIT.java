@@ -68,21 +68,21 @@ class OrderSagaIT extends AbstractIntegrationTest {
         assertThat(order.get("items").get(1).get("productName").asString()).isEqualTo("토스 머그컵");
         assertThat(order.get("createdAt").asString()).endsWith("Z");
 
-        Response mine = get("/api/v1/orders?customerId=customer-it");
+        Response mine = asService("/api/v1/orders?customerId=customer-it");
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.body().valueStream().map(o -> o.get("orderId").asString())).contains(orderId);
     }
 
     @Test
     void unknownOrderIsNotFoundAndCustomerIsRequired() {
-        Response unknown = get("/api/v1/orders/" + newOrderId());
+        Response unknown = asService("/api/v1/orders/" + newOrderId());
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("ORDER_NOT_FOUND");
 
-        Response blank = get("/api/v1/orders?customerId=");
+        Response blank = asService("/api/v1/orders?customerId=");
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.code()).isEqualTo("VALIDATION_FAILED");
-        Response none = get("/api/v1/orders?customerId=nobody-" + newOrderId().substring(0, 8));
+        Response none = asService("/api/v1/orders?customerId=nobody-" + newOrderId().substring(0, 8));
         assertThat(none.status()).isEqualTo(200);
         assertThat(none.body().isArray()).isTrue();
         assertThat(none.body()).isEmpty();

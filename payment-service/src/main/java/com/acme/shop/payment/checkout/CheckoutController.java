@@ -3,8 +3,8 @@ package com.acme.shop.payment.checkout;
 import com.acme.shop.contracts.LineItem;
 import com.acme.shop.payment.Payment;
 import com.acme.shop.payment.PaymentView;
+import com.acme.shop.payment.RefundAccountForm;
 import com.acme.shop.payment.gateway.PaymentWindow;
-import com.acme.shop.payment.gateway.RefundAccount;
 import com.acme.shop.platform.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,12 +50,6 @@ class CheckoutController {
             @Valid RefundAccountForm refundAccount) {
     }
 
-    /** The PG's limits: bank code, up to 20 digits, a holder's name of up to 60 letters (docs/toss-api.md, 5). */
-    record RefundAccountForm(@NotBlank @Pattern(regexp = "[0-9A-Z]{2,3}") String bankCode,
-                             @NotBlank @Pattern(regexp = "[0-9]{1,20}") String accountNumber,
-                             @NotBlank @Pattern(regexp = "[\\p{L}\\p{M}][\\p{L}\\p{M} .'-]{0,59}") String holderName) {
-    }
-
     record Item(@NotBlank @Size(max = 64) String productId, @Min(1) @Max(100) int quantity) {
     }
 
@@ -80,8 +74,7 @@ class CheckoutController {
         }
         CheckoutService.Checkout checkout = checkouts.checkout(request.customerId(),
                 request.items().stream().map(i -> new Catalog.Requested(i.productId(), i.quantity())).toList(),
-                request.refundAccount() == null ? null : new RefundAccount(request.refundAccount().bankCode(),
-                        request.refundAccount().accountNumber(), request.refundAccount().holderName()));
+                request.refundAccount() == null ? null : request.refundAccount().toAccount());
         Payment p = checkout.payment();
         return ResponseEntity.created(URI.create("/api/v1/payments/" + p.orderId()))
                 .header("Cache-Control", "no-store")

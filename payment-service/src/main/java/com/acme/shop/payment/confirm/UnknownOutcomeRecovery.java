@@ -8,6 +8,7 @@ import com.acme.shop.payment.gateway.PgResult;
 import com.acme.shop.platform.jobs.DurableJob;
 import com.acme.shop.platform.jobs.Job;
 import com.acme.shop.platform.jobs.JobOutcome;
+import com.acme.shop.platform.jobs.JobQueue;
 import com.acme.shop.platform.jobs.JobRunner;
 import com.acme.shop.platform.jobs.JobSettings;
 import com.acme.shop.platform.jobs.JobTable;
@@ -49,7 +50,7 @@ class UnknownOutcomeRecovery implements DurableJob<String> {
     private final TransactionTemplate tx;
     private final ConfirmProperties confirm;
     private final Clock clock;
-    private final JobSettings settings;
+    private final JobQueue<String> queue;
 
     UnknownOutcomeRecovery(Payments payments, ConfirmAttempts attempts, ConfirmOutcomes outcomes,
                            TransactionTemplate tx, ConfirmProperties confirm, Clock clock, JobRunner jobs) {
@@ -59,11 +60,27 @@ class UnknownOutcomeRecovery implements DurableJob<String> {
         this.tx = tx;
         this.confirm = confirm;
         this.clock = clock;
-        this.settings = jobs.register("confirm-recovery", TABLE, String.class, this).settings();
+        this.queue = jobs.register("confirm-recovery", TABLE, String.class, this);
     }
 
     JobSettings settings() {
-        return settings;
+        return queue.settings();
+    }
+
+    /**
+     * An operator asked to re-check now: the next attempt is due at once and handed to a worker, which takes its lease
+     * as any attempt does (so it never runs beside another attempt of the same payment).
+     */
+    void dueNow(String orderId, String why) {
+        Integer attemptsSoFar = tx.execute(s -> payments.lockByOrderId(orderId)
+                .filter(p -> p.status().awaitsConfirmAnswer())
+                .map(p -> {
+                    p.recheckAt(clock.instant(), why, clock.instant());
+                    return p.recoveryAttempts();
+                }).orElse(null));
+        if (attemptsSoFar != null) {
+            queue.submit(orderId, attemptsSoFar);
+        }
     }
 
     @Override

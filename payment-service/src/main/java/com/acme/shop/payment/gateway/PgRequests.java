@@ -8,6 +8,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code pg_request}, and its only writer: every request to the PG, recorded with its Idempotency-Key before it is
@@ -28,13 +30,23 @@ public class PgRequests {
         this.clock = clock;
     }
 
+    /** How many requests were recorded (sent, or about to be) for the subject: 0 when it never reached the PG. */
+    public int attempts(Kind kind, String subjectId) {
+        // exactly <prefix><digits>: subject ids may contain '_' (a LIKE wildcard) or extend one another (order "a" and
+        // order "a-b" both have keys starting "confirm-a-")
+        String prefix = prefix(kind, subjectId);
+        Integer last = jdbc.queryForObject("""
+                SELECT MAX(attempt) FROM pg_request
+                WHERE kind = ? AND idempotency_key LIKE ? ESCAPE '!'
+                  AND SUBSTRING(idempotency_key, ?) REGEXP '^[0-9]+$'""",
+                Integer.class, kind.name(), likePrefix(prefix), prefix.length() + 1);
+        return last == null ? 0 : last;
+    }
+
     /** Records the next attempt for the subject, in the caller's transaction, and returns its idempotency key. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String recordNextAttempt(Kind kind, String orderId, String subjectId) {
-        Integer last = jdbc.queryForObject(
-                "SELECT MAX(attempt) FROM pg_request WHERE kind = ? AND idempotency_key LIKE ?",
-                Integer.class, kind.name(), prefix(kind, subjectId) + "%");
-        return record(kind, orderId, subjectId, last == null ? 1 : last + 1);
+        return record(kind, orderId, subjectId, attempts(kind, subjectId) + 1);
     }
 
     /** Records the next attempt in a transaction of its own (before a PG call, which runs outside any). */
@@ -61,10 +73,29 @@ public class PgRequests {
         return key;
     }
 
+    /** A request to the PG as operators see it. */
+    public record Sent(String kind, int attempt, String idempotencyKey, String outcome, Integer httpStatus,
+                       String errorCode, Instant createdAt, Instant completedAt) {
+    }
+
+    /** Every request sent to the PG for an order, in the order they were made. */
+    public List<Sent> ofOrder(String orderId) {
+        return jdbc.query("""
+                SELECT kind, attempt, idempotency_key, outcome, http_status, error_code, created_at, completed_at
+                FROM pg_request WHERE order_id = ? ORDER BY id""",
+                (rs, i) -> new Sent(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, Integer.class), rs.getString(6), UtcTime.read(rs, 7), UtcTime.read(rs, 8)),
+                orderId);
+    }
+
     /** What the PG answered to the request sent under {@code idempotencyKey}. */
     void recordOutcome(String idempotencyKey, String outcome, Integer httpStatus, String errorCode) {
         jdbc.update("UPDATE pg_request SET outcome = ?, http_status = ?, error_code = ?, completed_at = ? "
                 + "WHERE idempotency_key = ?", outcome, httpStatus, errorCode, UtcTime.of(clock.instant()), idempotencyKey);
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static String prefix(Kind kind, String subjectId) {

@@ -12,6 +12,7 @@ import com.acme.shop.payment.gateway.PgMethod;
 import com.acme.shop.payment.gateway.PgPayment;
 import com.acme.shop.payment.gateway.PgRequests;
 import com.acme.shop.payment.gateway.PgResult;
+import com.acme.shop.payment.gateway.RefundAccount;
 import com.acme.shop.platform.jobs.DurableJob;
 import com.acme.shop.platform.jobs.Job;
 import com.acme.shop.platform.jobs.JobOutcome;
@@ -34,7 +35,8 @@ import java.util.Optional;
  * runner, settings under {@code shop.jobs.refund}). No transaction is held while the PG is called.
  *
  * <p>Never two cancels for one refund: before any re-send the payment is read from the PG, and if the cancel is
- * already there it is recorded instead of sent again. A re-send after reading goes under a new attempt key, which is
+ * already there it is recorded instead of sent again; and only one refund of a payment is at the PG at a time, so the
+ * cancel found there is this refund's. A re-send after reading goes under a new attempt key, which is
  * right whether or not the PG replays stored errors for a repeated key (docs/toss-api.md, section 6). Whatever the
  * PG answers short of the cancel, refusals included, is retried until the budget is spent; then the refund is parked
  * with the last answer for a person.
@@ -81,8 +83,9 @@ class RefundJob implements DurableJob<Long> {
             return JobOutcome.done();
         }
         Payment payment = payments.findByOrderId(cancel.orderId()).orElseThrow();
-        if (job.attempt() > 1) {
-            // A retry: the PG may have done the earlier attempt even though we got no (good) answer.
+        if (pgRequests.attempts(PgRequests.Kind.CANCEL, cancel.requestId()) > 0) {
+            // Sent before (an earlier attempt, or before it was parked and reopened): the PG may have done it even
+            // though we got no (good) answer.
             PgResult<Optional<PgPayment>> truth = gateway.findByOrderId(cancel.orderId());
             if (!(truth instanceof PgResult.Success<Optional<PgPayment>> read) || read.value().isEmpty()) {
                 return JobOutcome.retryLater("could not read the payment from the PG: " + truth);
@@ -94,14 +97,17 @@ class RefundJob implements DurableJob<Long> {
             }
         }
         boolean virtualAccount = payment.method() == PgMethod.VIRTUAL_ACCOUNT;
-        if (virtualAccount && payment.refundAccount() == null) {
+        RefundAccount account = cancel.refundAccount() != null ? cancel.refundAccount() : payment.refundAccount();
+        if (virtualAccount && account == null) {
             // the PG refunds a deposited virtual account only to a bank account; sending would just be refused
-            return JobOutcome.park("virtual account refund needs the customer's refund account; none was given at "
-                    + "checkout");
+            return JobOutcome.park("virtual account refund needs the customer's refund account; none was given");
         }
-        String key = pgRequests.recordNextAttemptNow(PgRequests.Kind.CANCEL, cancel.orderId(), cancel.requestId());
+        Optional<String> key = nextKeyUnlessAnotherIsAtThePg(cancel);
+        if (key.isEmpty()) {
+            return JobOutcome.waitTurn("waiting for another refund of this payment to finish at the PG first");
+        }
         PgResult<PgPayment> result = gateway.cancel(payment.paymentKey(), cancel.cancelAmount(), cancel.cancelReason(),
-                virtualAccount ? payment.refundAccount() : null, key);
+                virtualAccount ? account : null, key.get());
         return switch (result) {
             case PgResult.Success<PgPayment> success -> ours(success.value(), payment, cancel).map(made -> {
                 complete(cancel.id(), made, success.value());
@@ -114,6 +120,24 @@ class RefundJob implements DurableJob<Long> {
             case PgResult.Unknown<PgPayment> unknown -> JobOutcome.retryLater(unknown.reason());
             case PgResult.Unavailable<PgPayment> unavailable -> JobOutcome.retryLater(unavailable.reason());
         };
+    }
+
+    /**
+     * One refund of a payment at the PG at a time. A cancel is recognised in the PG's list by its amount and position
+     * (the PG's cancels carry no id of ours), which is unambiguous only while no other refund of ours may be in that
+     * list unrecorded. So under the payment's lock: if another open refund of this payment has been sent, wait for it;
+     * otherwise record this attempt's key, which makes this one the refund at the PG for the others.
+     */
+    private Optional<String> nextKeyUnlessAnotherIsAtThePg(PaymentCancel cancel) {
+        return tx.execute(s -> {
+            payments.lockByOrderId(cancel.orderId()).orElseThrow();
+            boolean anotherSent = cancels.findByOrderIdAndStatusIn(cancel.orderId(), PaymentCancel.Status.OPEN).stream()
+                    .filter(other -> !other.id().equals(cancel.id()))
+                    .anyMatch(other -> pgRequests.attempts(PgRequests.Kind.CANCEL, other.requestId()) > 0);
+            return anotherSent ? Optional.<String>empty()
+                    : Optional.of(pgRequests.recordNextAttempt(PgRequests.Kind.CANCEL, cancel.orderId(),
+                    cancel.requestId()));
+        });
     }
 
     /**

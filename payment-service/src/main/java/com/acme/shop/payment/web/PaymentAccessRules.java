@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  *   <li>the customer who checked out (the checkout's token): abandon, read the payment, follow the order's
  *       progress;</li>
  *   <li>Toss: the webhook endpoint (nothing in a webhook is trusted: the payment is re-read from Toss);</li>
- *   <li>services (the service token): operators' reads through admin-service.</li>
+ *   <li>services (the service token): operators' reads and actions through admin-service, which signs operators in
+ *       and checks their role before it calls; actions name the operator ({@code X-Operator}) for the record.</li>
  * </ul>
  */
 @Component
@@ -43,6 +44,9 @@ class PaymentAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/storefront/config", "/api/v1/storefront/products").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/payments/checkout").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/payments/confirm").permitAll()
+                // operators, through admin-service (before the customer's read: "search" would match {orderId})
+                .requestMatchers(HttpMethod.GET, "/api/v1/payments/search", "/api/v1/payments/queues",
+                        "/api/v1/payments/stats").hasRole(Roles.SERVICE)
                 // the customer who checked out
                 .requestMatchers(HttpMethod.GET, "/api/v1/storefront/orders/{orderId}/progress").access(checkoutHolder)
                 .requestMatchers(HttpMethod.POST, "/api/v1/payments/{orderId}/fail").access(checkoutHolder)
@@ -50,7 +54,11 @@ class PaymentAccessRules implements AccessRules {
                 // Toss
                 .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/toss").permitAll()
                 // operators, through admin-service
-                .requestMatchers(HttpMethod.GET, "/api/v1/payments", "/api/v1/payments/{orderId}/refunds",
-                        "/api/v1/refunds", "/api/v1/webhooks").hasRole(Roles.SERVICE);
+                .requestMatchers(HttpMethod.GET, "/api/v1/payments", "/api/v1/payments/{orderId}/details",
+                        "/api/v1/payments/{orderId}/refunds", "/api/v1/refunds", "/api/v1/webhooks",
+                        "/api/v1/webhooks/{id}").hasRole(Roles.SERVICE)
+                .requestMatchers(HttpMethod.POST, "/api/v1/payments/{orderId}/refunds",
+                        "/api/v1/payments/{orderId}/recheck", "/api/v1/refunds/{requestId}/retry",
+                        "/api/v1/webhooks/{id}/reprocess").hasRole(Roles.SERVICE);
     }
 }

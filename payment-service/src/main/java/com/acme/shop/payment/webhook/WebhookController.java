@@ -1,8 +1,10 @@
 package com.acme.shop.payment.webhook;
 
 import com.acme.shop.payment.Payment;
+import com.acme.shop.platform.security.Operator;
 import com.acme.shop.platform.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,6 +95,41 @@ class WebhookController {
             throw ApiException.badRequest("VALIDATION_FAILED", "orderId must be 6-64 characters of A-Z, a-z, 0-9, _ and -");
         }
         return webhooks.list(wanted, orderId);
+    }
+
+    /** One stored webhook, with its body as received. */
+    @GetMapping("/{id}")
+    WebhookLog.View get(@PathVariable String id) {
+        return webhooks.view(parseId(id)).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Processes a refused, failed or ignored webhook once more, now, as an operator asked (the payment is re-read from
+     * the PG as always; nothing in the webhook is trusted more the second time).
+     */
+    @PostMapping("/{id}/reprocess")
+    WebhookLog.View reprocess(@PathVariable String id) {
+        long webhookId = parseId(id);
+        String operator = Operator.required();
+        WebhookLog.View before = webhooks.view(webhookId).orElseThrow(() -> notFound(id));
+        if (!webhooks.reopen(webhookId, "re-processing asked by " + operator, clock.instant())) {
+            throw new ApiException(HttpStatus.CONFLICT, "WEBHOOK_NOT_REPROCESSABLE", "Webhook " + id + " is "
+                    + before.state() + "; only REFUSED, FAILED or IGNORED webhooks can be processed again",
+                    Map.of("webhookState", before.state()));
+        }
+        processor.submit(webhookId);
+        return webhooks.view(webhookId).orElseThrow();
+    }
+
+    private static long parseId(String id) {
+        if (!id.matches("[0-9]{1,18}")) {
+            throw notFound(id);
+        }
+        return Long.parseLong(id);
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("WEBHOOK_NOT_FOUND", "No webhook " + id);
     }
 
     private static String blankToNull(String s) {

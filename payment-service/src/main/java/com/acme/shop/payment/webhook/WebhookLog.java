@@ -18,9 +18,9 @@ import java.util.Optional;
  * The RECEIVED rows are the {@code webhook} queue of the job runner ({@link WebhookJob}).
  */
 @Repository
-class WebhookLog {
+public class WebhookLog {
 
-    enum State { RECEIVED, PROCESSED, IGNORED, REFUSED, FAILED }
+    public enum State { RECEIVED, PROCESSED, IGNORED, REFUSED, FAILED }
 
     record Entry(long id, String eventType, String orderId, String rawBody) {
     }
@@ -81,19 +81,49 @@ class WebhookLog {
                 UtcTime.of(next), truncate(outcome), id);
     }
 
-    record View(long id, String eventType, String orderId, String state, String outcome, int attempts,
-                String transmissionId, Instant receivedAt) {
+    /** A stored webhook as operators see it; {@code rawBody} only when one webhook is read. */
+    public record View(long id, String eventType, String orderId, String paymentKey, String claimedStatus,
+                       String state, String outcome, int attempts, String transmissionId, Integer retriedCount,
+                       String remoteAddr, Instant receivedAt, Instant processedAt, String rawBody) {
+    }
+
+    private static final String VIEW_COLUMNS = "id, event_type, order_id, payment_key, claimed_status, state, outcome, "
+            + "attempts, transmission_id, retried_count, remote_addr, received_at, processed_at";
+
+    private static View view(java.sql.ResultSet rs, boolean withBody) throws java.sql.SQLException {
+        return new View(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getObject(10, Integer.class),
+                rs.getString(11), UtcTime.read(rs, 12), UtcTime.read(rs, 13), withBody ? rs.getString(14) : null);
     }
 
     /** The latest 200 webhooks in a state and/or of an order (null = any). */
-    List<View> list(State state, String orderId) {
+    public List<View> list(State state, String orderId) {
         String stateName = state == null ? null : state.name();
-        return jdbc.query("""
-                SELECT id, event_type, order_id, state, outcome, attempts, transmission_id, received_at FROM webhook_log
-                WHERE (? IS NULL OR state = ?) AND (? IS NULL OR order_id = ?) ORDER BY id DESC LIMIT 200""",
-                (rs, i) -> new View(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getString(7), UtcTime.read(rs, 8)),
-                stateName, stateName, orderId, orderId);
+        return jdbc.query("SELECT " + VIEW_COLUMNS + " FROM webhook_log "
+                        + "WHERE (? IS NULL OR state = ?) AND (? IS NULL OR order_id = ?) ORDER BY id DESC LIMIT 200",
+                (rs, i) -> view(rs, false), stateName, stateName, orderId, orderId);
+    }
+
+    /** One webhook with the body as it was received. */
+    public Optional<View> view(long id) {
+        return jdbc.query("SELECT " + VIEW_COLUMNS + ", raw_body FROM webhook_log WHERE id = ?",
+                (rs, i) -> view(rs, true), id).stream().findFirst();
+    }
+
+    /** How many webhooks are in a state (the console's queue counts). */
+    public long count(State state) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM webhook_log WHERE state = ?", Long.class, state.name());
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Sends a finished webhook back to the queue for one more processing, as an operator asked; false when it is not
+     * in a state that allows it (still queued, or processed).
+     */
+    boolean reopen(long id, String outcome, Instant now) {
+        return jdbc.update("""
+                UPDATE webhook_log SET state = 'RECEIVED', attempts = 0, next_attempt_at = ?, outcome = ?, processed_at = NULL
+                WHERE id = ? AND state IN ('REFUSED', 'FAILED', 'IGNORED')""", UtcTime.of(now), truncate(outcome), id) == 1;
     }
 
     private static String truncate(String s) {

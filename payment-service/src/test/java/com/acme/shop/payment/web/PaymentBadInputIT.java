@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PaymentBadInputIT extends AbstractPaymentIT {
 
     static final Map<String, String> SERVICE = Map.of("Authorization", "Bearer " + TestInfrastructure.SERVICE_TOKEN);
+    static final Map<String, String> OPERATOR = Map.of("Authorization", "Bearer " + TestInfrastructure.SERVICE_TOKEN,
+            "X-Operator", "kim.operator");
     static final String CHECKOUT = "{\"customerId\":\"customer-1\",\"items\":[{\"productId\":\"MUG\",\"quantity\":1}]}";
     static final String CHECKOUT_WITH_REFUND_ACCOUNT = "{\"customerId\":\"customer-1\",\"items\":[{\"productId\":\"MUG\","
             + "\"quantity\":1}],\"refundAccount\":{\"bankCode\":\"88\",\"accountNumber\":\"11012345678\","
@@ -111,6 +113,38 @@ class PaymentBadInputIT extends AbstractPaymentIT {
     }
 
     @Test
+    void refundsRefuseEveryHostileBody() {
+        JsonNode checkout = checkout("MUG", 2);
+        String orderId = checkout.get("orderId").asString();
+        assertThat(confirm(authenticateAtSandbox(checkout), orderId, 18_000).status()).isEqualTo(200);
+        state.awaitStable(Duration.ofMillis(300), Duration.ofSeconds(10));
+        String valid = "{\"requestId\":\"" + java.util.UUID.randomUUID() + "\",\"amount\":1000,\"reason\":\"고객 변심\","
+                + "\"refundAccount\":{\"bankCode\":\"20\",\"accountNumber\":\"1002123456789\",\"holderName\":\"박고객\"}}";
+        Set<String> freeText = Set.of("non-ASCII string", "emoji", "quote and backslash", "SQL-ish string",
+                "path-ish string", "number as string");
+        Refusals refusals = new Refusals(state);
+
+        for (HostileInput.Body body : HostileInput.bodiesFrom(valid)) {
+            boolean stillValid = "/reason".equals(body.pointer()) && body.value() != null && freeText.contains(body.value())
+                    || body.replaces("/refundAccount/accountNumber", "number as string")
+                    || body.replaces("/refundAccount/holderName", "non-ASCII string")
+                    || body.replaces("/refundAccount", "null") || body.name().equals("/refundAccount missing");
+            if (stillValid) {
+                continue;
+            }
+            refusals.expectRefused("refund " + body,
+                    () -> post("/api/v1/payments/" + orderId + "/refunds", body, OPERATOR));
+        }
+        for (HostileInput.Body body : HostileInput.bodiesFrom("{\"refundAccount\":{\"bankCode\":\"20\","
+                + "\"accountNumber\":\"1002123456789\",\"holderName\":\"박고객\"}}")) {
+            refusals.expectRefused("retry " + body, () -> post("/api/v1/refunds/man-unknown/retry", body, OPERATOR));
+        }
+
+        refusals.assertAllRefused();
+        assertThat(refusals.checked()).isGreaterThan(100);
+    }
+
+    @Test
     void theWebhookEndpointRefusesWhatIsNotATossBodyAndNeverFails() {
         Refusals refusals = new Refusals(state);
         for (HostileInput.Body body : HostileInput.wholeBodies(WEBHOOK)) {
@@ -135,7 +169,8 @@ class PaymentBadInputIT extends AbstractPaymentIT {
     void hostilePathSegmentsAndQueryValuesAreRefusedEverywhere() {
         Refusals refusals = new Refusals(state);
         for (HostileInput.Value segment : HostileInput.pathSegments()) {
-            for (String target : List.of("/api/v1/payments/%s", "/api/v1/payments/%s/refunds")) {
+            for (String target : List.of("/api/v1/payments/%s", "/api/v1/payments/%s/refunds",
+                    "/api/v1/payments/%s/details", "/api/v1/webhooks/%s")) {
                 String t = target.formatted(segment.raw());
                 refusals.expectRefused("GET " + target + " with " + segment, Set.of(400, 404), Set.of(),
                         () -> http.send(RawHttp.Request.of("GET", t).withHeaders(SERVICE)));
@@ -143,6 +178,12 @@ class PaymentBadInputIT extends AbstractPaymentIT {
             String progress = "/api/v1/storefront/orders/" + segment.raw() + "/progress";
             refusals.expectRefused("GET progress with " + segment, Set.of(400, 404), Set.of(),
                     () -> http.send(RawHttp.Request.of("GET", progress)));
+            for (String target : List.of("/api/v1/payments/%s/recheck", "/api/v1/refunds/%s/retry",
+                    "/api/v1/webhooks/%s/reprocess")) {
+                String t = target.formatted(segment.raw());
+                refusals.expectRefused("POST " + target + " with " + segment, Set.of(400, 404), Set.of(),
+                        () -> http.send(RawHttp.Request.json("POST", t, "{}").withHeaders(OPERATOR)));
+            }
             String fail = "/api/v1/payments/" + segment.raw() + "/fail";
             refusals.expectRefused("POST fail with " + segment, Set.of(400, 404), Set.of(),
                     () -> http.send(RawHttp.Request.json("POST", fail, FAIL)));
@@ -152,6 +193,22 @@ class PaymentBadInputIT extends AbstractPaymentIT {
                     "/api/v1/refunds?status=%s", "/api/v1/refunds?status=PARKED&limit=%s", "/api/v1/webhooks?state=%s")) {
                 if (target.endsWith("limit=%s") && value.name().equals("empty")) {
                     continue; // an empty limit is no limit given: the default applies
+                }
+                String t = target.formatted(value.raw());
+                refusals.expectRefused("GET " + target + " with " + value, Set.of(400), Set.of(),
+                        () -> http.send(RawHttp.Request.of("GET", t).withHeaders(SERVICE)));
+            }
+            for (String target : List.of("/api/v1/payments/search?from=%s&to=2026-11-30",
+                    "/api/v1/payments/search?from=2026-11-01&to=2026-11-30&status=%s",
+                    "/api/v1/payments/search?from=2026-11-01&to=2026-11-30&method=%s",
+                    "/api/v1/payments/search?from=2026-11-01&to=2026-11-30&minAmount=%s",
+                    "/api/v1/payments/search?from=2026-11-01&to=2026-11-30&sort=%s",
+                    "/api/v1/payments/search?from=2026-11-01&to=2026-11-30&cursor=%s",
+                    "/api/v1/payments/search?from=2026-11-01&to=2026-11-30&limit=%s",
+                    "/api/v1/payments/stats?from=2026-11-01&to=%s")) {
+                boolean blank = value.name().equals("empty") || value.name().equals("blank");
+                if (blank && !target.contains("from=%s") && !target.contains("to=%s")) {
+                    continue; // an empty optional parameter is no parameter (what a search form sends for a field left empty)
                 }
                 String t = target.formatted(value.raw());
                 refusals.expectRefused("GET " + target + " with " + value, Set.of(400), Set.of(),

@@ -38,6 +38,10 @@ class PaymentBodiesPropertyIT {
     static final RawHttp HTTP = RawHttp.to(BASE);
     /** One checkout whose confirm the generated bodies are derived from (and sent with its token). */
     static final JsonNode ORDER = checkout();
+    /** A paid order the generated refund bodies are sent for, as an operator through admin-service. */
+    static final String PAID = paid();
+    static final Map<String, String> OPERATOR = Map.of("Authorization", "Bearer " + TestInfrastructure.SERVICE_TOKEN,
+            "X-Operator", "fuzz.operator");
 
     private static ConfigurableApplicationContext start() {
         TestInfrastructure.Endpoints infra = TestInfrastructure.endpoints();
@@ -58,6 +62,19 @@ class PaymentBodiesPropertyIT {
         String paymentKey = AbstractPaymentIT.authenticateAtSandbox(checkout);
         return Http.JSON.createObjectNode().put("orderId", checkout.get("orderId").asString())
                 .put("token", checkout.get("checkoutToken").asString()).put("paymentKey", paymentKey);
+    }
+
+    private static String paid() {
+        JsonNode checkout = Http.post(BASE + "/api/v1/payments/checkout", Map.of("customerId", "customer-1", "items",
+                List.of(Map.of("productId", "TSHIRT", "quantity", 2)))).body();
+        String orderId = checkout.get("orderId").asString();
+        Http.Response confirm = Http.post(BASE + "/api/v1/payments/confirm", Map.of("paymentKey",
+                AbstractPaymentIT.authenticateAtSandbox(checkout), "orderId", orderId, "amount", 30_000),
+                Map.of("X-Checkout-Token", checkout.get("checkoutToken").asString()));
+        if (confirm.status() != 200) {
+            throw new AssertionError("could not pay the fuzz order: " + confirm.raw());
+        }
+        return orderId;
     }
 
     @AfterContainer
@@ -85,6 +102,20 @@ class PaymentBodiesPropertyIT {
     @Property(tries = 200, seed = "20261130")
     void anyWebhookBodyIsHandled(@ForAll("webhooks") String body) {
         assertHandled("webhook " + body, RawHttp.Request.json("POST", "/api/v1/webhooks/toss", body));
+    }
+
+    @Property(tries = 200, seed = "20261130")
+    void anyRefundBodyIsHandled(@ForAll("refunds") String body) {
+        assertHandled("refund " + body, RawHttp.Request.json("POST", "/api/v1/payments/" + PAID + "/refunds", body)
+                .withHeaders(OPERATOR));
+    }
+
+    @Provide
+    Arbitrary<String> refunds() {
+        // small amounts, so that the valid bodies among the generated ones leave balance for the others
+        return JsonBodyArbitraries.bodiesFrom("{\"requestId\":\"6f1c2b9e-7a41-4d0e-9c55-2f8b1e4a7d30\",\"amount\":10,"
+                + "\"reason\":\"고객 변심\",\"refundAccount\":{\"bankCode\":\"20\",\"accountNumber\":\"1002123456789\","
+                + "\"holderName\":\"박고객\"}}");
     }
 
     @Provide

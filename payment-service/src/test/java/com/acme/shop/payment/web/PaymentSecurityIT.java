@@ -39,7 +39,7 @@ class PaymentSecurityIT extends AbstractPaymentIT {
     }
 
     @Test
-    void operatorsReadsNeedTheServiceToken() {
+    void operatorsReadsAndActionsNeedTheServiceToken() {
         String orderId = checkout("MUG", 1).get("orderId").asString();
 
         SecurityProbe.against(url(""))
@@ -51,7 +51,17 @@ class PaymentSecurityIT extends AbstractPaymentIT {
                         Route.get("/api/v1/payments/{orderId}/refunds", orderId),
                         Route.get("/api/v1/refunds?status={status}", "PARKED"),
                         Route.get("/api/v1/webhooks?state={state}", "REFUSED"),
-                        Route.get("/api/v1/webhooks?orderId={orderId}", orderId)))
+                        Route.get("/api/v1/webhooks?orderId={orderId}", orderId),
+                        Route.get("/api/v1/webhooks/{id}", "1"),
+                        Route.get("/api/v1/payments/search?from={from}&to={to}", "2026-11-01", "2026-11-30"),
+                        Route.get("/api/v1/payments/queues"),
+                        Route.get("/api/v1/payments/stats?from={from}&to={to}", "2026-11-01", "2026-11-30"),
+                        Route.get("/api/v1/payments/{orderId}/details", orderId),
+                        Route.post("/api/v1/payments/{orderId}/refunds", "{\"requestId\":\"" + java.util.UUID.randomUUID()
+                                + "\",\"amount\":1000,\"reason\":\"환불\"}", orderId),
+                        Route.post("/api/v1/payments/{orderId}/recheck", "{}", orderId),
+                        Route.post("/api/v1/refunds/{requestId}/retry", "{}", "man-unknown"),
+                        Route.post("/api/v1/webhooks/{id}/reprocess", "{}", "1")))
                 .assertAllPassed();
     }
 

@@ -136,6 +136,47 @@ class VirtualAccountIT extends AbstractPaymentIT {
             assertThat(refunds.get(0).get("lastError").asString()).contains("refund account");
         });
         assertThat(sandboxCalls(va.paymentKey(), "/cancel")).isEmpty();
+
+        // an operator asks the customer for an account and sends the refund back to work with it
+        String requestId = Http.get(url("/api/v1/payments/" + va.orderId() + "/refunds"), Http.AS_SERVICE).body()
+                .get(0).get("requestId").asString();
+        Map<String, String> operator = new java.util.HashMap<>(Http.AS_SERVICE);
+        operator.put("X-Operator", "kim.operator");
+        Http.Response withoutAccount = Http.post(url("/api/v1/refunds/" + requestId + "/retry"), Map.of(), operator);
+        assertThat(withoutAccount.status()).isEqualTo(400);
+        assertThat(withoutAccount.body().get("code").asString()).isEqualTo("REFUND_ACCOUNT_REQUIRED");
+        Http.Response retried = Http.post(url("/api/v1/refunds/" + requestId + "/retry"), Map.of("refundAccount",
+                Map.of("bankCode", "20", "accountNumber", "1002123456789", "holderName", "박고객")), operator);
+        assertThat(retried.status()).as(retried.raw()).isEqualTo(200);
+
+        awaitPayment(va.orderId(), "CANCELED");
+        JsonNode refundTo = sandboxPayment(va.paymentKey()).get("virtualAccount").get("refundReceiveAccount");
+        assertThat(refundTo.get("accountNumber").asString()).isEqualTo("1002123456789");
+        assertThat(refundTo.get("holderName").asString()).isEqualTo("박고객");
+    }
+
+    @Test
+    void aManualRefundOfADepositedAccountWithoutOneAsksForTheCustomersAccount() {
+        Issued va = issuedAccount(false);
+        Http.post(SANDBOX_URL + "/sandbox/payments/" + va.paymentKey() + "/deposit", Map.of());
+        awaitPayment(va.orderId(), "DONE");
+        assertThat(Http.get(url("/api/v1/payments/" + va.orderId() + "/details"), Http.AS_SERVICE).body()
+                .get("refundAccountRequired").asBoolean()).isTrue();
+        Map<String, String> operator = new java.util.HashMap<>(Http.AS_SERVICE);
+        operator.put("X-Operator", "kim.operator");
+        String requestId = java.util.UUID.randomUUID().toString();
+
+        Http.Response refused = Http.post(url("/api/v1/payments/" + va.orderId() + "/refunds"),
+                Map.of("requestId", requestId, "amount", 10_000, "reason", "부분 환불"), operator);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("code").asString()).isEqualTo("REFUND_ACCOUNT_REQUIRED");
+
+        Http.Response accepted = Http.post(url("/api/v1/payments/" + va.orderId() + "/refunds"),
+                Map.of("requestId", requestId, "amount", 10_000, "reason", "부분 환불", "refundAccount",
+                        Map.of("bankCode", "20", "accountNumber", "1002123456789", "holderName", "박고객")), operator);
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
+        awaitPayment(va.orderId(), "PARTIAL_CANCELED");
+        assertThat(sandboxPayment(va.paymentKey()).get("balanceAmount").asLong()).isEqualTo(20_000);
     }
 
     @Test

@@ -14,6 +14,13 @@ public sealed interface JobOutcome {
     record RetryLater(String reason) implements JobOutcome {
     }
 
+    /**
+     * Not this job's turn (another job it must follow is still running): due again after the initial back-off, and
+     * the attempt is given back, so waiting never spends the budget and never parks.
+     */
+    record Wait(String reason) implements JobOutcome {
+    }
+
     /** Automatic handling cannot finish this job: a person decides, with the reason in front of them. */
     record Park(String reason) implements JobOutcome {
     }
@@ -24,6 +31,10 @@ public sealed interface JobOutcome {
 
     static JobOutcome retryLater(String reason) {
         return new RetryLater(reason);
+    }
+
+    static JobOutcome waitTurn(String reason) {
+        return new Wait(reason);
     }
 
     static JobOutcome park(String reason) {

@@ -37,7 +37,7 @@ public final class JobQueue<K> {
     /** Gauges read the table at most this often, however often they are scraped. */
     private static final Duration STATS_TTL = Duration.ofSeconds(5);
 
-    enum Result { DONE, RETRIED, PARKED, LOST_LEASE }
+    enum Result { DONE, RETRIED, WAITED, PARKED, LOST_LEASE }
 
     private final String name;
     private final JobTable table;
@@ -163,6 +163,13 @@ public final class JobQueue<K> {
         }
         return switch (outcome) {
             case JobOutcome.Done done -> Result.DONE;
+            case JobOutcome.Wait wait -> {
+                Instant next = clock.instant().plus(backoff.delay(1, ThreadLocalRandom.current()));
+                log.debug("Job {} of queue {} waits its turn until {}: {}", id, name, next, wait.reason());
+                job.retryAt(id, next, wait.reason());
+                jdbc.update(table.giveBackAttemptSql(), id, attempt);
+                yield Result.WAITED;
+            }
             case JobOutcome.Park park -> {
                 log.error("Job {} of queue {} PARKED after attempt {}: {}", id, name, attempt, park.reason());
                 job.park(id, park.reason());

@@ -62,6 +62,12 @@ public record JobTable(String table, String idColumn, String stateColumn, List<S
                 + nextAttemptColumn + " <= ?";
     }
 
+    /** Parameters: id, the attempt count the lease set. Gives a lease's attempt back (a job that only waited). */
+    String giveBackAttemptSql() {
+        return "UPDATE " + table + " SET " + attemptsColumn + " = " + attemptsColumn + " - 1 WHERE " + idColumn
+                + " = ? AND " + attemptsColumn + " = ? AND " + open();
+    }
+
     /** Parameter: now. Columns: due count, the oldest due time. */
     String dueStatsSql() {
         return "SELECT COUNT(*), MIN(" + nextAttemptColumn + ") FROM " + table + " WHERE " + open() + " AND "

@@ -1,5 +1,6 @@
 package com.acme.shop.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -162,6 +163,10 @@ public class SecurityAutoConfiguration {
 
     /** What every service opens the same way: health probes to all, the rest of actuator to services and the scraper. */
     public static void sharedRules(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry routes) {
+        // A streamed answer (the settlement export) is finished by a second, ASYNC dispatch of the same request. It
+        // cannot come from a client: it follows a request the rules already let in, and the token filter, which runs
+        // once per request, does not authenticate it again.
+        routes.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
         routes.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                         "/actuator/health/readiness").permitAll()
                 .requestMatchers("/actuator/**").hasAnyRole(Roles.SERVICE, Roles.SCRAPER)

@@ -169,6 +169,30 @@ class JobQueueIT {
     }
 
     @Test
+    void waitingForItsTurnSpendsNoAttemptAndNeverParks() {
+        MutableClock clock = new MutableClock(T0);
+        java.util.concurrent.atomic.AtomicBoolean turn = new java.util.concurrent.atomic.AtomicBoolean();
+        Recorder recorder = new Recorder(job -> turn.get() ? JobOutcome.done()
+                : JobOutcome.waitTurn("another refund of the payment is at the PG"));
+        JobQueue<Long> queue = queue(recorder, settings(2, Duration.ofSeconds(30)), clock, null);
+        long id = insertJob(T0);
+
+        for (int i = 0; i < 5; i++) { // more waits than the budget of 2 attempts
+            assertThat(queue.attempt(id, 0)).isEqualTo(JobQueue.Result.WAITED);
+            Instant next = nextAttemptAt(id);
+            assertThat(next).isBetween(clock.instant().plusMillis(500), clock.instant().plusSeconds(1));
+            assertThat(row(id).get("attempts")).isEqualTo(0);
+            assertThat(row(id).get("state")).isEqualTo("RETRYING");
+            clock.set(next);
+        }
+        turn.set(true);
+
+        assertThat(queue.attempt(id, 0)).isEqualTo(JobQueue.Result.DONE);
+        assertThat(recorder.seen).extracting(Job::attempt).containsOnly(1);
+        assertThat(row(id).get("attempts")).isEqualTo(1);
+    }
+
+    @Test
     void aHandlerMayParkAtOnceAndAnExceptionCountsAsARetry() {
         MutableClock clock = new MutableClock(T0);
         long parks = insertJob(T0);

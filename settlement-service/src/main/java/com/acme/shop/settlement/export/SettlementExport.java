@@ -4,14 +4,11 @@ import com.acme.shop.settlement.ledger.SalesDateRange;
 import com.acme.shop.settlement.policy.BusinessCalendar;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +38,8 @@ import java.util.concurrent.Future;
  *       거래내역 (2), ... past Excel's 1,048,576 rows;</li>
  *   <li>대사불일치 (mismatches): every reconciliation mismatch recorded for those sales dates.</li>
  * </ul>
- * All three sheets read one consistent snapshot (one read-only REPEATABLE READ transaction). Amounts are numbers in
+ * All three sheets read one consistent snapshot (one read-only REPEATABLE READ transaction) on a connection of the
+ * export's own pool ({@link ExportConnections}), never the one the Kafka listener needs. Amounts are numbers in
  * {@code #,##0}, dates real Excel dates, the header row is frozen and filtered, text is neutralised against formula
  * injection ({@link ExcelText}). fastexcel ignores column styles, so every number and date cell gets its format;
  * widths and the frozen pane are set before the first flush.
@@ -70,16 +68,12 @@ class SettlementExport {
     private static final double[] DETAIL_WIDTHS = {12, 12, 10, 28, 30, 36, 12, 14, 14, 12, 10, 14, 20};
     private static final double[] MISMATCH_WIDTHS = {12, 18, 10, 28, 30, 36, 14, 14, 20, 20, 20};
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate snapshot;
+    private final ExportConnections connections;
+    private final int fetchSize;
 
-    SettlementExport(DataSource dataSource, PlatformTransactionManager transactions,
-                     @Value("${settlement.export.fetch-size:2000}") int fetchSize) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(streamingFetchSize(dataSource, fetchSize));
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    SettlementExport(ExportConnections connections, ExportProperties properties) {
+        this.connections = connections;
+        this.fetchSize = properties.fetchSize();
     }
 
     /** File name finance sees: 정산_YYYYMMDD-YYYYMMDD.xlsx. */
@@ -95,25 +89,75 @@ class SettlementExport {
         return date.toString().replace("-", "");
     }
 
-    /** Writes the workbook; returns the number of detail rows. */
+    /**
+     * Takes a connection of the export pool for one export, now, before anything is sent: when the pool is busy this
+     * throws {@link ExportBusyException} (503) while the answer can still be a problem. The session must be written
+     * once and closed, which gives the connection back.
+     */
+    public Session open(SalesDateRange range) {
+        return new Session(range, connections.acquire());
+    }
+
+    /** Opens, writes and closes; returns the number of detail rows. */
     public long write(SalesDateRange range, OutputStream out) {
-        Long rows = snapshot.execute(tx -> {
+        try (Session session = open(range)) {
+            return session.write(out);
+        }
+    }
+
+    /** One export holding one connection of the export pool until {@link #close()}. */
+    public final class Session implements AutoCloseable {
+
+        private final SalesDateRange range;
+        private final Connection connection;
+        private boolean closed;
+
+        private Session(SalesDateRange range, Connection connection) {
+            this.range = range;
+            this.connection = connection;
+        }
+
+        /** Writes the workbook from one read-only snapshot; returns the number of detail rows. */
+        public long write(OutputStream out) {
             try {
+                connection.setReadOnly(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                connection.setAutoCommit(false);
+                JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+                jdbc.setFetchSize(streamingFetchSize(connection, fetchSize));
                 Workbook workbook = new Workbook(out, "settlement-service", "1.0");
                 workbook.setCompressionLevel(1);
-                summary(workbook, range);
-                long written = detail(workbook, range);
-                mismatches(workbook, range);
+                summary(jdbc, workbook, range);
+                long written = detail(jdbc, workbook, range);
+                mismatches(jdbc, workbook, range);
                 workbook.finish();
+                connection.commit();
                 return written;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new DataAccessResourceFailureException("the export's snapshot failed", e);
             }
-        });
-        return rows == null ? 0 : rows;
+        }
+
+        /** Ends the snapshot (nothing was written to the database) and gives the connection back to the pool. */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (connection) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            } catch (SQLException e) {
+                // the pool evicts a broken connection itself; nothing to give back
+            }
+        }
     }
 
-    private void summary(Workbook workbook, SalesDateRange range) throws IOException {
+    private void summary(JdbcTemplate jdbc, Workbook workbook, SalesDateRange range) throws IOException {
         Worksheet sheet = sheet(workbook, "요약", SUMMARY_HEADERS, SUMMARY_WIDTHS);
         long[] total = new long[6];
         int[] row = {0};
@@ -148,7 +192,7 @@ class SettlementExport {
      * on a second one, so JDBC decoding and XML/deflate work overlap on two cores. Rows travel in batches with at
      * most {@value #BATCHES_IN_FLIGHT} batches queued, so memory stays flat however large the range.
      */
-    private long detail(Workbook workbook, SalesDateRange range) throws IOException {
+    private long detail(JdbcTemplate jdbc, Workbook workbook, SalesDateRange range) throws IOException {
         DetailWriter writer = new DetailWriter(workbook);
         ExecutorService sheetWriter = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("excel-writer").daemon(true).factory());
@@ -292,7 +336,7 @@ class SettlementExport {
         }
     }
 
-    private void mismatches(Workbook workbook, SalesDateRange range) throws IOException {
+    private void mismatches(JdbcTemplate jdbc, Workbook workbook, SalesDateRange range) throws IOException {
         Worksheet sheet = sheet(workbook, "대사불일치", MISMATCH_HEADERS, MISMATCH_WIDTHS);
         int[] row = {0};
         jdbc.query("""
@@ -385,12 +429,8 @@ class SettlementExport {
     }
 
     /** MySQL Connector/J streams rows only with {@code Integer.MIN_VALUE}; MariaDB's driver streams with any size. */
-    private static int streamingFetchSize(DataSource dataSource, int fetchSize) {
-        try (Connection connection = dataSource.getConnection()) {
-            String driver = connection.getMetaData().getDriverName().toLowerCase(java.util.Locale.ROOT);
-            return driver.contains("mysql") && !driver.contains("mariadb") ? Integer.MIN_VALUE : fetchSize;
-        } catch (SQLException e) {
-            return fetchSize;
-        }
+    private static int streamingFetchSize(Connection connection, int fetchSize) throws SQLException {
+        String driver = connection.getMetaData().getDriverName().toLowerCase(java.util.Locale.ROOT);
+        return driver.contains("mysql") && !driver.contains("mariadb") ? Integer.MIN_VALUE : fetchSize;
     }
 }

@@ -5,12 +5,18 @@ import com.acme.shop.platform.web.ApiException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
-/** An inclusive range of months (YYYY-MM), at most {@value #MAX_MONTHS} long. */
+/** An inclusive range of months (YYYY-MM), at most {@value #MAX_MONTHS} long, within the sales dates' bounds. */
 record MonthRange(YearMonth from, YearMonth to) {
 
     static final int MAX_MONTHS = 12;
+    static final YearMonth EARLIEST = YearMonth.from(SalesDateRange.EARLIEST);
+    static final YearMonth LATEST = YearMonth.from(SalesDateRange.LATEST);
 
     MonthRange {
+        // before any arithmetic: +999999999-12 plus eleven months overflows
+        if (from.isBefore(EARLIEST) || from.isAfter(LATEST) || to.isBefore(EARLIEST) || to.isAfter(LATEST)) {
+            throw invalid("months must lie within " + EARLIEST + ".." + LATEST);
+        }
         if (to.isBefore(from)) {
             throw invalid("to must not be before from");
         }
@@ -39,6 +45,6 @@ record MonthRange(YearMonth from, YearMonth to) {
     }
 
     private static ApiException invalid(String message) {
-        return ApiException.badRequest(SalesDateRange.INVALID_DATE_RANGE, message);
+        return SalesDateRange.invalid(message);
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Read side of the ledger. */
 @Service
@@ -12,6 +13,11 @@ import java.util.List;
 class SettlementReports {
 
     static final String SETTLEMENT_NOT_FOUND = "SETTLEMENT_NOT_FOUND";
+    /**
+     * What an order id can be: 1 to 64 printable ASCII characters ({@code settlement_entry.order_id} is an ASCII
+     * column). Anything else has no entries and is not looked up: the database would answer it with an error.
+     */
+    private static final Pattern ORDER_ID = Pattern.compile("[!-~]{1,64}");
 
     private final SettlementEntries entries;
 
@@ -20,7 +26,8 @@ class SettlementReports {
     }
 
     PaymentSettlement forOrder(String orderId) {
-        List<SettlementEntry> booked = entries.findByOrderIdOrderByOccurredAtAscIdAsc(orderId);
+        List<SettlementEntry> booked = ORDER_ID.matcher(orderId).matches()
+                ? entries.findByOrderIdOrderByOccurredAtAscIdAsc(orderId) : List.of();
         if (booked.isEmpty()) {
             throw ApiException.notFound(SETTLEMENT_NOT_FOUND, "No settlement entries for this order");
         }

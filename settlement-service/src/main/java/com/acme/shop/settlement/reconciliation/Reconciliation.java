@@ -1,9 +1,11 @@
 package com.acme.shop.settlement.reconciliation;
 
 import com.acme.shop.platform.web.ApiException;
+import com.acme.shop.settlement.ledger.SalesDateRange;
 import com.acme.shop.settlement.policy.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -43,8 +45,12 @@ class Reconciliation {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
+    private final LocalDate firstSalesDate;
+
     Reconciliation(TossSettlementClient toss, ReconciliationRuns runs, ReconciliationMismatches mismatches,
-                   JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+                   JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
+                   @Value("${settlement.reconciliation.first-sales-date:2020-01-01}") LocalDate firstSalesDate) {
+        this.firstSalesDate = firstSalesDate;
         this.toss = toss;
         this.runs = runs;
         this.mismatches = mismatches;
@@ -53,10 +59,18 @@ class Reconciliation {
         this.clock = clock;
     }
 
-    /** Reconciles one sales date; only past dates (Toss lists a transaction from the next day on). */
+    /**
+     * Reconciles one sales date: from {@code settlement.reconciliation.first-sales-date} (the ledger's first possible
+     * date) up to yesterday. Earlier or future dates cannot have anything to compare (400 {@code INVALID_DATE_RANGE});
+     * today is too early, Toss lists a transaction from the next day on (400 {@code RECONCILIATION_TOO_EARLY}).
+     */
     ReconciliationRun reconcile(LocalDate date) {
         Objects.requireNonNull(date, "date");
         LocalDate today = LocalDate.ofInstant(clock.instant(), BusinessCalendar.ZONE);
+        if (date.isBefore(firstSalesDate) || date.isAfter(today)) {
+            throw SalesDateRange.invalid("a reconciliation date lies within the ledger's life, " + firstSalesDate
+                    + ".." + today.minusDays(1) + " (KST): " + date);
+        }
         if (!date.isBefore(today)) {
             throw ApiException.badRequest(RECONCILIATION_TOO_EARLY, "Toss lists a day's settlement from the next "
                     + "day on (KST): " + date + " can be reconciled from " + date.plusDays(1));

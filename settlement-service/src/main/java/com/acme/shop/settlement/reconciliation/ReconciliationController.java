@@ -32,8 +32,7 @@ class ReconciliationController {
     /** Reconciles one past sales date now (YYYY-MM-DD); repeating it is safe. */
     @PostMapping("/reconciliations")
     ReconciliationViews.RunView reconcile(@RequestParam(required = false) String date) {
-        SalesDateRange day = SalesDateRange.parse(date, date);
-        return ReconciliationViews.RunView.of(reconciliation.reconcile(day.from()));
+        return ReconciliationViews.RunView.of(reconciliation.reconcile(SalesDateRange.parseDate("date", date)));
     }
 
     /** The latest run of each date in the range. */

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -15,6 +14,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,8 +41,8 @@ public final class ExportBenchmark {
             System.out.printf("loaded %,d ledger rows in %.1f s (not measured)%n", rows,
                     (System.nanoTime() - loadStart) / 1e9);
 
-            SettlementExport export = new SettlementExport(dataSource, new DataSourceTransactionManager(dataSource),
-                    2000);
+            SettlementExport export = new SettlementExport(new ExportConnections(dataSource, Duration.ofSeconds(30)),
+                    new ExportProperties(2000, 2, Duration.ofMillis(500), Duration.ofSeconds(30)));
             SalesDateRange year = new SalesDateRange(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
             Path file = work.resolve(SettlementExport.asciiFileName(year));
             System.gc();

@@ -4,6 +4,7 @@ import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.LineItem;
 import com.acme.shop.contracts.payment.PaymentApproved;
 import com.acme.shop.settlement.ledger.AbstractIntegrationTest;
+import com.acme.shop.testsupport.Http;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -147,15 +148,17 @@ class ExportIT extends AbstractIntegrationTest {
     }
 
     private HttpResponse<byte[]> download(String query) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/settlements/export.xlsx" + query)).timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/settlements/export.xlsx" + query)).timeout(Duration.ofSeconds(60)).GET();
+        Http.AS_SERVICE.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private int post(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.noBody());
+        Http.AS_SERVICE.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static List<String> texts(Row row) {

@@ -5,6 +5,7 @@ import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.Topics;
 import com.acme.shop.settlement.SettlementServiceApplication;
 import com.acme.shop.sandbox.TossSandboxApplication;
+import com.acme.shop.testsupport.Http;
 import com.acme.shop.testsupport.MutableClock;
 import com.acme.shop.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,11 +49,22 @@ public abstract class AbstractIntegrationTest {
     /** The sandbox's clock: tests move it to the day they sell on, then past it (Toss lists rows from D+1). */
     protected static final MutableClock SANDBOX_CLOCK = new MutableClock(Instant.now());
 
-    /** The Toss sandbox in this JVM, as payment-service's tests run it; its clock replaced by {@link #SANDBOX_CLOCK}. */
+    /**
+     * The Toss sandbox in this JVM, as payment-service's tests run it; its clock replaced by {@link #SANDBOX_CLOCK}.
+     * Spring Security is on this classpath for settlement-service; the sandbox, like Toss, checks its Basic secret
+     * key itself, so the security auto-configurations (the platform's and Spring Boot's) are not applied to it.
+     */
     protected static final ConfigurableApplicationContext SANDBOX = new SpringApplicationBuilder(
             TossSandboxApplication.class)
             .initializers(context -> ((GenericApplicationContext) context).registerBean("movableSandboxClock",
                     Clock.class, () -> SANDBOX_CLOCK, definition -> definition.setPrimary(true)))
+            .properties("spring.autoconfigure.exclude=" + String.join(",",
+                    "com.acme.shop.platform.security.SecurityAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"))
             .run("--server.port=0");
     protected static final String SANDBOX_URL = "http://127.0.0.1:"
             + SANDBOX.getEnvironment().getProperty("local.server.port");
@@ -74,6 +86,9 @@ public abstract class AbstractIntegrationTest {
     @Autowired
     protected EventCodec codec;
 
+    @Autowired
+    protected javax.sql.DataSource dataSource;
+
     /** Publishes an event as payment-service would: JSON value, key = orderId. */
     protected void publish(EventEnvelope<?> event) {
         publishRaw(event.orderId(), codec.encode(event));
@@ -90,9 +105,12 @@ public abstract class AbstractIntegrationTest {
     public record Response(int status, String contentType, JsonNode body) {
     }
 
+    /** A GET as admin-service or payment-service make it: with the service token (every route here needs it). */
     protected Response get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET();
+        Http.AS_SERVICE.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
@@ -103,6 +121,11 @@ public abstract class AbstractIntegrationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where the service under test listens, for the raw clients of test-support's security kit. */
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     protected Response settlementOf(String orderId) {

@@ -6,6 +6,7 @@ import com.acme.shop.contracts.payment.CancelCause;
 import com.acme.shop.contracts.payment.PaymentApproved;
 import com.acme.shop.contracts.payment.PaymentCanceled;
 import com.acme.shop.settlement.ledger.AbstractIntegrationTest;
+import com.acme.shop.testsupport.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -145,7 +146,12 @@ class ReconciliationIT extends AbstractIntegrationTest {
 
     @Test
     void rejectsBadRequestsWithProblems() {
-        assertProblem(post("/api/v1/settlements/reconciliations?date=2999-01-01"), 400, "RECONCILIATION_TOO_EARLY");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Seoul"));
+        assertProblem(post("/api/v1/settlements/reconciliations?date=" + today), 400, "RECONCILIATION_TOO_EARLY");
+        assertProblem(post("/api/v1/settlements/reconciliations?date=" + today.plusDays(1)), 400, "INVALID_DATE_RANGE");
+        assertProblem(post("/api/v1/settlements/reconciliations?date=2999-01-01"), 400, "INVALID_DATE_RANGE");
+        assertProblem(post("/api/v1/settlements/reconciliations?date=2019-12-31"), 400, "INVALID_DATE_RANGE");
+        assertProblem(post("/api/v1/settlements/reconciliations?date=-0001-01-01"), 400, "INVALID_DATE_RANGE");
         assertProblem(post("/api/v1/settlements/reconciliations?date=yesterday"), 400, "INVALID_DATE_RANGE");
         assertProblem(post("/api/v1/settlements/reconciliations"), 400, "INVALID_DATE_RANGE");
         assertProblem(get("/api/v1/settlements/mismatches?from=2026-10-01&to=2026-10-31&status=DONE"), 400,
@@ -222,9 +228,11 @@ class ReconciliationIT extends AbstractIntegrationTest {
     }
 
     private Response post(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(90)).header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+                .POST(HttpRequest.BodyPublishers.noBody());
+        Http.AS_SERVICE.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tables of hostile input for walking every endpoint of a service, and the field-by-field mutation of a valid JSON
@@ -37,8 +38,18 @@ public final class HostileInput {
     private HostileInput() {
     }
 
-    /** A named hostile value: raw JSON text, or a raw path segment or query value as it goes on the wire. */
-    public record Value(String name, String raw) {
+    /**
+     * A named hostile value: raw JSON text, or a raw path segment or query value as it goes on the wire.
+     * {@code refusedByContainer} marks the values Tomcat itself refuses while parsing the request line, before any
+     * filter or application code runs (raw non-ASCII bytes in the request target, undecodable UTF-8 or an encoded
+     * slash in the path): it answers 400 with its own HTML error page, not a problem. See
+     * {@link Refusals#expectRefused(String, Value, Set, Set, java.util.function.Supplier)}.
+     */
+    public record Value(String name, String raw, boolean refusedByContainer) {
+
+        public Value(String name, String raw) {
+            this(name, raw, false);
+        }
 
         @Override
         public String toString() {
@@ -201,15 +212,15 @@ public final class HostileInput {
     public static List<Value> pathSegments() {
         return List.of(
                 new Value("non-ASCII (percent-encoded UTF-8)", "%ED%9B%84%EB%93%9C%ED%8B%B0"),
-                new Value("non-ASCII (raw UTF-8 bytes)", "후드티"),
+                new Value("non-ASCII (raw UTF-8 bytes)", "후드티", true),
                 new Value("emoji", "%F0%9F%91%95"),
                 new Value("over-long (65 chars)", "A".repeat(65)),
                 new Value("over-long (2,000 chars)", "A".repeat(2_000)),
                 new Value("encoded space", "a%20b"),
                 new Value("control character", "a%01b"),
-                new Value("invalid UTF-8", "%FF%FE"),
+                new Value("invalid UTF-8", "%FF%FE", true),
                 new Value("SQL-ish", "%27%20OR%20%271%27%3D%271"),
-                new Value("encoded slash", "a%2Fb"),
+                new Value("encoded slash", "a%2Fb", true),
                 new Value("encoded percent", "a%25b"),
                 new Value("dot segment", ".."));
     }
@@ -220,7 +231,7 @@ public final class HostileInput {
                 new Value("empty", ""),
                 new Value("blank", "%20%20"),
                 new Value("non-ASCII (percent-encoded UTF-8)", "%ED%9B%84%EB%93%9C%ED%8B%B0"),
-                new Value("non-ASCII (raw UTF-8 bytes)", "후드티"),
+                new Value("non-ASCII (raw UTF-8 bytes)", "후드티", true),
                 new Value("over-long (5,000 chars)", "a".repeat(5_000)),
                 new Value("control character", "a%01b"),
                 new Value("invalid UTF-8", "%FF%FE"),

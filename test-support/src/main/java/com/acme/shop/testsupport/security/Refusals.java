@@ -37,6 +37,36 @@ public final class Refusals {
     }
 
     /**
+     * {@link #expectRefused(String, Set, Set, Supplier)} for a hostile value, except that a value Tomcat refuses
+     * while parsing ({@link HostileInput.Value#refusedByContainer()}) only has to be a 400 that changed nothing: no
+     * code of ours ran, and Tomcat answers with its own page, not a problem.
+     */
+    public RawHttp.Response expectRefused(String label, HostileInput.Value value, Set<Integer> statuses,
+                                          Set<String> codes, Supplier<RawHttp.Response> request) {
+        return value.refusedByContainer() ? expectRejectedByContainer(label + " " + value, request)
+                : expectRefused(label + " " + value, statuses, codes, request);
+    }
+
+    /**
+     * A request the servlet container refuses before any filter or handler of the service runs: 400, the state
+     * unchanged; the body is the container's own (HTML from Tomcat) and is not checked.
+     */
+    public RawHttp.Response expectRejectedByContainer(String label, Supplier<RawHttp.Response> request) {
+        Object before = state.take();
+        RawHttp.Response response = request.get();
+        Object after = state.take();
+        List<String> wrong = new ArrayList<>();
+        if (response.status() != 400) {
+            wrong.add("expected the container's 400, got " + response.status());
+        }
+        if (!Objects.equals(before, after)) {
+            wrong.add("state changed: before " + before + ", after " + after);
+        }
+        note(label, response, wrong, response.isProblem() ? response.code() : "(container)");
+        return response;
+    }
+
+    /**
      * For generated input that may happen to be valid: a 2xx answer, or a 4xx problem with a code and the state
      * unchanged. Never a 5xx, never a 4xx without a problem body.
      */
@@ -57,7 +87,7 @@ public final class Refusals {
             } else if (!statuses.isEmpty() && !statuses.contains(response.status())) {
                 wrong.add("expected status " + statuses + ", got " + response.status());
             }
-            if (!codes.isEmpty() && !codes.contains(response.code())) {
+            if (!codes.isEmpty() && (response.code() == null || !codes.contains(response.code()))) {
                 wrong.add("expected code " + codes + ", got " + response.code());
             }
             wrong.addAll(ProblemAnswers.violations(response));
@@ -65,12 +95,15 @@ public final class Refusals {
                 wrong.add("state changed: before " + before + ", after " + after);
             }
         }
-        outcomes.add(String.format("%-60s -> %d %s", abbreviate(label), response.status(),
-                response.code() == null ? "-" : response.code()));
+        note(label, response, wrong, response.code() == null ? "-" : response.code());
+        return response;
+    }
+
+    private void note(String label, RawHttp.Response response, List<String> wrong, String code) {
+        outcomes.add(String.format("%-60s -> %d %s", abbreviate(label), response.status(), code));
         if (!wrong.isEmpty()) {
             failures.add(abbreviate(label) + ": " + String.join("; ", wrong) + "\n      " + response);
         }
-        return response;
     }
 
     /** How many requests were checked so far. */

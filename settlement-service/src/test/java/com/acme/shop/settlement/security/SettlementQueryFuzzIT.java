@@ -1,0 +1,86 @@
+package com.acme.shop.settlement.security;
+
+import com.acme.shop.settlement.ledger.AbstractIntegrationTest;
+import com.acme.shop.testsupport.Http;
+import com.acme.shop.testsupport.SpringTestContexts;
+import com.acme.shop.testsupport.security.JsonBodyArbitraries;
+import com.acme.shop.testsupport.security.RawHttp;
+import com.acme.shop.testsupport.security.Refusals;
+import com.acme.shop.testsupport.security.StateSnapshot;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeProperty;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * settlement-service takes no request bodies; its input is query parameters, so the jqwik property is over those:
+ * random strings (non-ASCII, control characters, over-long) and date- and month-shaped values with any year, month
+ * and day (the {@code +999999999-12} overflow was one of these), in every parameter of every read. Never a 5xx; a
+ * refused request changes nothing. The service is the module's cached test context ({@link SpringTestContexts}).
+ */
+class SettlementQueryFuzzIT extends AbstractIntegrationTest {
+
+    private static final String[] TARGETS = {
+            "/api/v1/settlements/daily?from=%s&to=2025-07-31",
+            "/api/v1/settlements/daily?from=2025-07-01&to=%s",
+            "/api/v1/settlements/monthly?from=%s&to=2025-12",
+            "/api/v1/settlements/monthly?from=2025-01&to=%s",
+            "/api/v1/settlements/reconciliations?from=%s&to=2025-07-31",
+            "/api/v1/settlements/mismatches?from=2025-07-01&to=%s",
+            "/api/v1/settlements/mismatches?from=2025-07-01&to=2025-07-31&status=%s",
+            "/api/v1/settlements/export.xlsx?from=%s&to=2019-03-31",
+            "/api/v1/settlements/payments/%s"};
+
+    private StateSnapshot state;
+
+    @BeforeProperty
+    void service() {
+        SpringTestContexts.inject(this);
+        state = StateSnapshot.rowCounts(dataSource, "settlement_entry", "reconciliation_run", "reconciliation_mismatch",
+                "inbox_event", "outbox_event");
+    }
+
+    @Property(tries = 300)
+    void anyParameterValueIsAnsweredWithoutAServerError(@ForAll("targets") String target,
+                                                        @ForAll("values") String value) {
+        Refusals refusals = new Refusals(state);
+        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+
+        RawHttp.Request request = RawHttp.Request.of("GET", target.formatted(encoded)).withHeaders(Http.AS_SERVICE);
+        if (target.endsWith("/payments/%s") && value.contains("/")) {
+            // an encoded slash in the path: Tomcat refuses it itself (HostileInput.Value#refusedByContainer)
+            refusals.expectRejectedByContainer(target + " <- " + value, () -> RawHttp.to(baseUrl()).send(request));
+        } else {
+            refusals.expectHandled(target + " <- " + value, () -> RawHttp.to(baseUrl()).send(request));
+        }
+
+        refusals.assertAllRefused();
+    }
+
+    @Provide
+    Arbitrary<String> targets() {
+        return Arbitraries.of(TARGETS);
+    }
+
+    @Provide
+    Arbitrary<String> values() {
+        Arbitrary<Integer> year = Arbitraries.oneOf(Arbitraries.integers().between(-999_999_999, 999_999_999),
+                Arbitraries.integers().between(1990, 2110));
+        Arbitrary<Integer> month = Arbitraries.integers().between(-1, 14);
+        Arbitrary<Integer> day = Arbitraries.integers().between(-1, 33);
+        Arbitrary<String> dates = Combinators.combine(year, month, day).as((y, m, d) ->
+                (y > 9999 ? "+" : "") + String.format("%04d-%02d-%02d", y, m, d));
+        Arbitrary<String> months = Combinators.combine(year, month).as((y, m) ->
+                (y > 9999 ? "+" : "") + String.format("%04d-%02d", y, m));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(2, JsonBodyArbitraries.strings()),
+                net.jqwik.api.Tuple.of(3, dates),
+                net.jqwik.api.Tuple.of(2, months));
+    }
+}
