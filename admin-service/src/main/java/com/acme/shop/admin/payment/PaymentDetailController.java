@@ -89,7 +89,19 @@ class PaymentDetailController implements ConsolePage {
         model.addAttribute("audited", audited);
         model.addAttribute("activities", Activity.merge(details, saga, booked, audited));
         model.addAttribute("pending", PENDING.contains(details.payment().status())
-                || details.refunds().stream().anyMatch(r -> PENDING.contains(r.status())));
+                || details.refunds().stream().anyMatch(r -> PENDING.contains(r.status()))
+                || sagaBehind(details, saga));
+    }
+
+    /**
+     * True while the saga read model has fewer cancels than payment-service has completed: PAYMENT_CANCELED is on its
+     * way over Kafka, and the page keeps refreshing until the timeline shows it.
+     */
+    private static boolean sagaBehind(PaymentApi.Details details, TimelineQueries.SagaTimeline saga) {
+        long succeeded = details.refunds().stream().filter(r -> "SUCCEEDED".equals(r.status())).count();
+        long recorded = saga == null ? 0
+                : saga.steps().stream().filter(s -> "PAYMENT_CANCELED".equals(s.eventType())).count();
+        return recorded < succeeded;
     }
 
     /** Step one of a refund: the form checked and shown back for confirmation. Changes nothing. */

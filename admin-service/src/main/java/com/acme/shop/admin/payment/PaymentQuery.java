@@ -29,7 +29,7 @@ public record PaymentQuery(LocalDate from, LocalDate to, List<String> statuses, 
             "도서문화상품권", "게임문화상품권", "기타");
     static final int MAX_DAYS = 366;
     private static final Pattern PAYMENT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,200}");
-    private static final Pattern CUSTOMER = Pattern.compile("\\S.{0,99}");
+    private static final Pattern CUSTOMER = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
 
     private static Map<String, String> statusLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -85,8 +85,8 @@ public record PaymentQuery(LocalDate from, LocalDate to, List<String> statuses, 
             throw invalid("paymentKey는 영문, 숫자, -, _ 200자 이하입니다");
         }
         String customerId = first(form, "customerId");
-        if (customerId != null && (!CUSTOMER.matcher(customerId).matches() || customerId.codePoints().anyMatch(Character::isISOControl))) {
-            throw invalid("고객 ID는 100자 이하입니다");
+        if (customerId != null && !CUSTOMER.matcher(customerId).matches()) {
+            throw invalid("고객 ID는 영문, 숫자, _ . @ - 64자 이하입니다");
         }
         Long minAmount = amount(first(form, "minAmount"), "최소 금액");
         Long maxAmount = amount(first(form, "maxAmount"), "최대 금액");

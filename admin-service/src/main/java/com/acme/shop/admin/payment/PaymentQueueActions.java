@@ -24,7 +24,7 @@ import java.util.Map;
 @Controller
 class PaymentQueueActions implements ConsolePage {
 
-    private static final String REQUEST_ID = "[A-Za-z0-9_:.-]{1,100}";
+    private static final String REQUEST_ID = "[A-Za-z0-9_-]{1,80}";
 
     private final PaymentApi payments;
     private final AuditTrail audit;

@@ -69,7 +69,7 @@ public record RefundForm(String requestId, long amount, boolean full, String rea
             throw invalid("기타 사유를 입력하세요");
         }
         if (reasonText != null && (reasonCode.length() + 2 + reasonText.length() > REASON_LENGTH
-                || reasonText.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n'))) {
+                || reasonText.codePoints().anyMatch(Character::isISOControl))) {
             throw invalid("환불 사유는 " + REASON_LENGTH + "자 이하입니다");
         }
         PaymentApi.RefundAccount account = null;
