@@ -122,7 +122,6 @@ class ConsoleBrowserIT {
     void anOperatorSearchesOpensRefundsPartAndSeesTheCancelTheTimelineAndTheAudit() {
         Paid paid = pay("e2e-search");
         Page page = signIn(OPERATOR, PASSWORD);
-        shot(page, "home");
 
         // search by date and status
         page.navigate(system.admin + "/payments");
@@ -318,8 +317,10 @@ class ConsoleBrowserIT {
         assertThat(Http.get(system.sandbox + "/sandbox/payments/" + paymentKey).body().get("status").asString())
                 .isEqualTo("DONE");
 
-        // when: an operator finds it in the review queue and asks Toss again
+        // when: an operator sees it counted on the home page, finds it in the review queue and asks Toss again
         Page page = signIn(OPERATOR, PASSWORD);
+        assertThat(page.locator("#count-manual-review .value").textContent()).isNotEqualTo("0");
+        shot(page, "home");
         page.navigate(system.admin + "/queues");
         page.locator("tr.review-row[data-order-id='" + orderId + "']").waitFor();
         shot(page, "queues");

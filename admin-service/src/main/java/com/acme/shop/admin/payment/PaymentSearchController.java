@@ -101,10 +101,16 @@ class PaymentSearchController implements ConsolePage {
         }
     }
 
-    /** The header's lookup box: an orderId opens its payment; otherwise a paymentKey is looked up over the last year. */
+    /**
+     * 결제 상세 without a payment yet, and the header's lookup box: an orderId opens its payment; otherwise a paymentKey
+     * is looked up over the last year. Without {@code q} it is the page with the lookup form.
+     */
     @GetMapping("/payments/lookup")
     String lookup(@RequestParam(required = false) String q) {
-        String key = q == null ? "" : q.strip();
+        if (q == null) {
+            return "payments/lookup";
+        }
+        String key = q.strip();
         if (!key.matches("[A-Za-z0-9_-]{1,200}")) {
             throw ApiException.badRequest("VALIDATION_FAILED", "주문번호 또는 paymentKey를 입력하세요 (영문, 숫자, -, _)");
         }

@@ -58,7 +58,7 @@ class PaymentConsoleIT extends AbstractIntegrationTest {
         Browser viewer = signedIn("it-viewer", OperatorRole.VIEWER);
 
         Answer page = viewer.get("/payments?from=2026-11-01&to=2026-11-30&status=DONE&status=CANCELED&method="
-                + "%EC%B9%B4%EB%93%9C&customerId=c%26d&minAmount=1,000&sort=amount&direction=asc");
+                + "%EC%B9%B4%EB%93%9C&customerId=kim.c%40shop&minAmount=1,000&sort=amount&direction=asc");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("결제 검색", "10,000건 이상", "12,000원", "2026-11-30 12:00:00",
@@ -68,7 +68,7 @@ class PaymentConsoleIT extends AbstractIntegrationTest {
         assertThat(asked.param("from")).containsExactly("2026-11-01");
         assertThat(asked.param("status")).containsExactly("DONE", "CANCELED");
         assertThat(asked.param("method")).containsExactly("카드");
-        assertThat(asked.param("customerId")).containsExactly("c&d");
+        assertThat(asked.param("customerId")).containsExactly("kim.c@shop");
         assertThat(asked.param("minAmount")).containsExactly("1000");
         assertThat(asked.param("sort")).containsExactly("amount");
         assertThat(asked.param("direction")).containsExactly("asc");

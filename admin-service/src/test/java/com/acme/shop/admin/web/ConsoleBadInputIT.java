@@ -67,7 +67,7 @@ class ConsoleBadInputIT extends AbstractIntegrationTest {
             Bad.get("/payments?direction=sideways"),
             Bad.get("/payments/results?cursor=" + enc("<>{}")),
             Bad.get("/payments/export.xlsx?from=bad"),
-            Bad.get("/payments/lookup"),
+            Bad.get("/payments/lookup?q="),
             Bad.get("/payments/lookup?q=" + enc("' or 1=1")),
             Bad.get("/payments/" + enc("주문-1234")),
             Bad.get("/payments/ab"),
