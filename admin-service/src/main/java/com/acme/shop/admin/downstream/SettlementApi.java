@@ -106,6 +106,11 @@ public class SettlementApi {
         return settlement.get(ExportJob.class, "/api/v1/settlements/exports/{id}", id);
     }
 
+    /** settlement-service's workbook for a range of sales dates, built while it is read (the export without a job). */
+    public void exportWorkbook(LocalDate from, LocalDate to, OutputStream out) {
+        settlement.download(out, "/api/v1/settlements/export.xlsx?from={from}&to={to}", from, to);
+    }
+
     public void exportFile(String id, OutputStream out) {
         settlement.download(out, "/api/v1/settlements/exports/{id}/file", id);
     }

@@ -108,7 +108,8 @@ class AdminSecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
                 .requestMatchers(HttpMethod.GET, STATIC_ASSETS).permitAll()
                 // the settlement export's progress and file: finance staff (the dashboard itself is for everyone)
-                .requestMatchers(HttpMethod.GET, "/finance/exports/{id}", "/finance/exports/{id}/file")
+                .requestMatchers(HttpMethod.GET, "/finance/exports/{id}", "/finance/exports/{id}/file",
+                        "/finance/export.xlsx")
                 .hasAnyRole(FINANCE_STAFF)
                 // the operators screen
                 .requestMatchers(HttpMethod.GET, "/operators").hasAnyRole(ADMINS)

@@ -112,6 +112,23 @@ class FinanceAndQueuesIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void financeDownloadsTheWorkbookStraightFromSettlementServicesExport() {
+        SETTLEMENT.reply("/api/v1/settlements/export.xlsx", new Reply(200, "PK-workbook",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", null));
+
+        Answer file = signedIn("it-finance", OperatorRole.FINANCE).get("/finance/export.xlsx?from=2026-11-01&to=2026-11-30");
+
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo("PK-workbook");
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        assertThat(SETTLEMENT.requestsFor("/api/v1/settlements/export.xlsx").getLast().query())
+                .isEqualTo("from=2026-11-01&to=2026-11-30");
+        assertThat(latest("it-finance", AuditAction.SETTLEMENT_EXPORT).outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+        assertThat(signedIn("it-viewer", OperatorRole.VIEWER).get("/finance/export.xlsx?from=2026-11-01&to=2026-11-30")
+                .status()).isEqualTo(403);
+    }
+
+    @Test
     void theHomePageCountsEveryQueueAndTheQueuesOfferTheirActions() {
         SERVICES.reply("/api/v1/payments/queues", Reply.json("""
                 {"manualReview":2,"outcomeUnknown":1,"parkedRefunds":3,"refusedWebhooks":4,"failedWebhooks":1}"""));

@@ -100,6 +100,8 @@ class ConsoleBadInputIT extends AbstractIntegrationTest {
             Bad.post("/finance/exports", "from=2020-01-01&to=2026-01-01"),
             Bad.get("/finance/exports/" + enc("../etc")),
             Bad.get("/finance/exports/" + enc("a b") + "/file"),
+            Bad.get("/finance/export.xlsx?from=2026-11-01"),
+            Bad.get("/finance/export.xlsx?from=2026-12-01&to=2026-11-01"),
             // audit
             Bad.get("/audit?from=bad"),
             Bad.get("/audit?from=2020-01-01&to=2026-01-01"),

@@ -61,6 +61,7 @@ class ConsoleDoorsIT extends AbstractIntegrationTest {
             Door.get("/finance/charts", PEOPLE),
             Door.get("/finance/exports/job-1", FINANCE_STAFF),
             Door.get("/finance/exports/job-1/file", FINANCE_STAFF),
+            Door.get("/finance/export.xlsx?from=2026-11-01&to=2026-11-30", FINANCE_STAFF),
             Door.get("/operators", ADMINS),
             Door.post("/payments/" + ORDER + "/refund-confirmation", ACTORS),
             Door.post("/payments/" + ORDER + "/refunds", ACTORS),
