@@ -109,6 +109,10 @@ public class AuditTrail {
             value = supplier.get();
         } catch (ApiException e) {
             value = java.util.Map.of("unavailable", e.code(), "detail", String.valueOf(e.getMessage()));
+        } catch (RuntimeException e) {
+            // the state could not be read; the action and its record must not depend on it
+            log.warn("Audit state unreadable: {}", e.toString());
+            value = java.util.Map.of("unavailable", e.getClass().getSimpleName());
         }
         if (value == null || value instanceof String) {
             return (String) value;
