@@ -48,9 +48,12 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * <p>People: form login at {@code /login} (the Korean page), a session of 30 minutes idle
  * ({@code server.servlet.session.timeout}) in an HttpOnly, SameSite=Lax cookie whose id changes at sign-in (session
  * fixation), logout by POST. CSRF is checked on every state-changing request made with the session: forms carry the
- * token as {@code _csrf}, the console's JavaScript sends it as the {@code X-CSRF-TOKEN} header, read from the page's
- * {@code <meta name="_csrf">}. A browser on a page without a session is sent to {@code /login}; a caller of
- * {@code /api/**} or {@code /actuator/**} gets a 401 or 403 problem instead, never a redirect.
+ * token as {@code _csrf}, htmx and the console's scripts send it as the {@code X-CSRF-TOKEN} header, read from the
+ * page's {@code <meta name="_csrf">}. A browser on a page without a session is sent to {@code /login} (with
+ * {@code ?expired} when its session is gone), htmx gets a 401 with {@code HX-Redirect}; a caller of {@code /api/**} or
+ * {@code /actuator/**} gets a 401 or 403 problem instead, never a redirect. A signed-in person refused an action gets
+ * a 403 problem, and the refusal is written to the audit log ({@link AuditedRefusals}). docs/console.md has the routes
+ * as a table; {@code ConsoleDoorsIT} checks every one of them for every role.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
