@@ -58,6 +58,8 @@ class ConsoleBrowserIT {
     private Playwright playwright;
     private Browser browser;
     private final Path screenshots = Path.of(System.getProperty("console.screenshots", "target/screenshots"));
+    /** What the browser refused under the CSP, and script errors, on any page of any test. */
+    private final List<String> browserComplaints = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     void startTheBrowserAndCreateTheAccounts() throws Exception {
@@ -177,6 +179,8 @@ class ConsoleBrowserIT {
         page.navigate(system.admin + "/audit?action=REFUND&target=" + paid.orderId());
         assertThat(page.locator("#audit-rows tr.audit-row[data-outcome=SUCCEEDED]").count()).isEqualTo(1);
         shot(page, "audit");
+        // htmx ran the whole flow under the CSP (default-src 'self') without a refusal or a script error
+        assertThat(browserComplaints).isEmpty();
         page.context().close();
     }
 
@@ -354,6 +358,7 @@ class ConsoleBrowserIT {
         page.navigate(system.admin + "/sagas");
         page.locator("#saga-rows tr").first().waitFor();
         shot(page, "sagas");
+        assertThat(browserComplaints).as("CSP refusals and script errors (Chart.js, htmx)").isEmpty();
         page.context().close();
     }
 
@@ -368,6 +373,12 @@ class ConsoleBrowserIT {
     private Page signIn(String username, String password) {
         Page page = newContext().newPage();
         page.onDialog(dialog -> dialog.accept());
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                browserComplaints.add(page.url() + ": " + message.text());
+            }
+        });
+        page.onPageError(error -> browserComplaints.add(page.url() + ": " + error));
         page.navigate(system.admin + "/login");
         page.locator("#username").fill(username);
         page.locator("#password").fill(password);
