@@ -37,9 +37,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Base of every integration test: one Spring context (same properties everywhere, so it is cached and
- * shared), the real MariaDB/MySQL and Kafka from test-support, and stubs for the services the overview
- * asks: payment- and order-service answer from {@link #SERVICES}; settlement-service is down for the
- * whole run (its URL points at a port nothing listens on).
+ * shared), the real MariaDB/MySQL and Kafka from test-support, and stubs for the services the console
+ * asks: payment- and order-service answer from {@link #SERVICES}, settlement-service from {@link #SETTLEMENT}
+ * (which a test can take down and bring back).
  *
  * <p>admin-service runs as in production (no local profile): the service token from test-support, the first ADMIN
  * from the bootstrap configuration ({@link #ADMIN}), and time from a {@link MutableClock} that tests may move.
@@ -56,7 +56,8 @@ public abstract class AbstractIntegrationTest {
     protected static final String ADMIN_PASSWORD = "it-admin-password-0123";
 
     protected static final DownstreamStub SERVICES = DownstreamStub.start();
-    protected static final int SETTLEMENT_DEAD_PORT = DownstreamStub.deadPort();
+    /** settlement-service: answers what tests set; {@link DownstreamStub#down} makes it a service that is down. */
+    protected static final DownstreamStub SETTLEMENT = DownstreamStub.start();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -88,7 +89,7 @@ public abstract class AbstractIntegrationTest {
         registry.add("shop.admin.bootstrap.password", () -> ADMIN_PASSWORD);
         registry.add("shop.services.payment-url", SERVICES::baseUrl);
         registry.add("shop.services.order-url", SERVICES::baseUrl);
-        registry.add("shop.services.settlement-url", () -> "http://127.0.0.1:" + SETTLEMENT_DEAD_PORT);
+        registry.add("shop.services.settlement-url", SETTLEMENT::baseUrl);
     }
 
     /** An answer of admin-service. {@code json} is null when the body is not JSON. */

@@ -50,6 +50,23 @@ public final class Browser {
         return send(request(path).GET());
     }
 
+    public Answer get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A form POST as htmx sends it: the page's CSRF token in X-CSRF-TOKEN, {@code HX-Request}, answers as problems. */
+    public Answer htmxPost(String path, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-CSRF-TOKEN", consoleToken()).header("HX-Request", "true")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     /** A form POST with the fields as given (add {@code _csrf} yourself, or leave it out on purpose). */
     public Answer postForm(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
@@ -68,6 +85,14 @@ public final class Browser {
     public Answer post(String path, Map<String, String> headers) {
         HttpRequest.Builder request = request(path).header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Any method, no body. */
+    public Answer send(String method, String path, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         return send(request);
     }

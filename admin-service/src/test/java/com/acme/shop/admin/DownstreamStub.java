@@ -25,24 +25,43 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DownstreamStub implements AutoCloseable {
 
-    private final HttpServer server;
+    private HttpServer server;
+    private final int port;
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Function<Request, Reply>> dynamic = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Released on close, so a handler that hangs on purpose never outlives the test. */
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    private DownstreamStub(HttpServer server) {
-        this.server = server;
+    private DownstreamStub(int port) {
+        this.port = port;
     }
 
     public static DownstreamStub start() {
+        DownstreamStub stub = new DownstreamStub(deadPort());
+        stub.up();
+        return stub;
+    }
+
+    /** Stops listening: a connection to the stub's port is refused until {@link #up}, as with a service that is down. */
+    public synchronized void down() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** Listens (again) on the same port. */
+    public synchronized void up() {
+        if (server != null) {
+            return;
+        }
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            DownstreamStub stub = new DownstreamStub(server);
-            server.createContext("/", stub::handle);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return stub;
+            HttpServer started = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            started.createContext("/", this::handle);
+            started.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            started.start();
+            server = started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,11 +77,17 @@ public final class DownstreamStub implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     public void reply(String path, Reply reply) {
+        dynamic.remove(path);
         replies.put(path, reply);
+    }
+
+    /** Answers requests for {@code path} (any query) with what {@code replier} makes of each. */
+    public void reply(String path, java.util.function.Function<Request, Reply> replier) {
+        dynamic.put(path, replier);
     }
 
     /** Paths asked for, in arrival order. */
@@ -75,8 +100,24 @@ public final class DownstreamStub implements AutoCloseable {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    /** One request as it arrived: the raw path and the first value of each header (names lower-case). */
-    public record Request(String path, Map<String, String> headers) {
+    /** Every request, in arrival order. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** One request as it arrived: method, raw path, the first value of each header (names lower-case) and the body. */
+    public record Request(String method, String path, String query, Map<String, String> headers, String body) {
+
+        /** The decoded values of a query parameter, in order. */
+        public List<String> param(String name) {
+            if (query == null) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(query.split("&")).map(p -> p.split("=", 2))
+                    .filter(p -> java.net.URLDecoder.decode(p[0], StandardCharsets.UTF_8).equals(name))
+                    .map(p -> p.length < 2 ? "" : java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8)).toList();
+        }
+
 
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -85,12 +126,16 @@ public final class DownstreamStub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
         Map<String, String> headers = new java.util.HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
-        requests.add(new Request(path, Map.copyOf(headers)));
-        Reply reply = replies.getOrDefault(path, Reply.status(404,
-                "{\"title\":\"Not Found\",\"status\":404,\"code\":\"NOT_FOUND\"}", "application/problem+json"));
+        String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Request request = new Request(exchange.getRequestMethod(), path, query, Map.copyOf(headers), requestBody);
+        requests.add(request);
+        Reply reply = dynamic.containsKey(path) ? dynamic.get(path).apply(request) : replies.getOrDefault(path,
+                Reply.status(404, "{\"title\":\"Not Found\",\"status\":404,\"code\":\"NOT_FOUND\"}",
+                        "application/problem+json"));
         if (reply.hang() != null) {
             try {
                 closing.await(reply.hang().toMillis(), TimeUnit.MILLISECONDS);
@@ -109,7 +154,7 @@ public final class DownstreamStub implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
-        server.stop(0);
+        down();
     }
 
     /** @param hang how long to hold the answer back, null for at once */

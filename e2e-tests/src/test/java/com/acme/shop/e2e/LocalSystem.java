@@ -22,6 +22,10 @@ final class LocalSystem {
 
     private static LocalSystem instance;
 
+    /** The first ADMIN of admin-service, from its bootstrap configuration; the console's browser tests sign in as it. */
+    static final String ADMIN_USERNAME = "e2e-admin";
+    static final String ADMIN_PASSWORD = "e2e-admin-password-0123";
+
     final String sandbox;
     final String payment;
     final String order;
@@ -62,6 +66,8 @@ final class LocalSystem {
         com.acme.shop.testsupport.Http.put(sandbox + "/sandbox/webhooks/config",
                 java.util.Map.of("url", payment + "/api/v1/webhooks/toss"), java.util.Map.of());
         ConfigurableApplicationContext adminApp = AdminServiceApplication.builder().run(with(common(infra, "admin_service"),
+                "--shop.admin.bootstrap.username=" + ADMIN_USERNAME,
+                "--shop.admin.bootstrap.password=" + ADMIN_PASSWORD,
                 "--shop.services.payment-url=" + payment,
                 "--shop.services.order-url=" + order,
                 "--shop.services.settlement-url=" + settlement));

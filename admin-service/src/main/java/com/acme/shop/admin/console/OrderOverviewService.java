@@ -1,5 +1,6 @@
 package com.acme.shop.admin.console;
 
+import com.acme.shop.admin.downstream.ServicesProperties;
 import com.acme.shop.platform.security.ServiceCalls;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package com.acme.shop.admin.deadletter;
 
+import com.acme.shop.admin.audit.AuditTrail;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -22,9 +23,11 @@ class DeadLetterController {
     private static final String KEY = "^[A-Za-z0-9_-]{1,64}$";
 
     private final DeadLetterService deadLetters;
+    private final AuditTrail audit;
 
-    DeadLetterController(DeadLetterService deadLetters) {
+    DeadLetterController(DeadLetterService deadLetters, AuditTrail audit) {
         this.deadLetters = deadLetters;
+        this.audit = audit;
     }
 
     /**
@@ -52,7 +55,7 @@ class DeadLetterController {
      */
     @PostMapping("/{id}/replay")
     DeadLetterView replay(@PathVariable @Min(1) long id, Authentication operator) {
-        return deadLetters.replay(id, operator.getName());
+        return DeadLetterReplays.replay(deadLetters, audit, id, operator.getName());
     }
 
     record DeadLetterList(List<DeadLetterView> deadLetters) {

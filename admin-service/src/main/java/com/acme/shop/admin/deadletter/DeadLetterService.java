@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * so a replay never applies twice, even if the record is published again by other means.
  */
 @Service
-class DeadLetterService {
+public class DeadLetterService {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterService.class);
     private static final long SEND_TIMEOUT_SECONDS = 10;
@@ -54,17 +54,23 @@ class DeadLetterService {
     }
 
     @Transactional(readOnly = true)
-    List<DeadLetterView> latest(DeadLetterStatus status, String topic, String key, int limit) {
+    public List<DeadLetterView> latest(DeadLetterStatus status, String topic, String key, int limit) {
         return deadLetters.latest(status, topic, key, PageRequest.of(0, limit)).stream().map(DeadLetter::view).toList();
     }
 
     @Transactional(readOnly = true)
-    DeadLetterView deadLetter(long id) {
+    public DeadLetterView deadLetter(long id) {
         return deadLetters.findById(id).map(DeadLetter::view).orElseThrow(() -> new DeadLetterProblems.NotFound(id));
     }
 
+    /** How many dead letters are in the status: the review queue's count. */
+    @Transactional(readOnly = true)
+    public long count(DeadLetterStatus status) {
+        return deadLetters.countByStatus(status);
+    }
+
     @Transactional
-    DeadLetterView replay(long id, String operator) {
+    public DeadLetterView replay(long id, String operator) {
         DeadLetter deadLetter = deadLetters.lockById(id).orElseThrow(() -> new DeadLetterProblems.NotFound(id));
         deadLetter.markReplayed(operator, clock.instant()); // 409 when replayed before
         String whyNot = deadLetter.whyNotReplayable();

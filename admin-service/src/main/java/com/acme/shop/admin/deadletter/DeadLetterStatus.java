@@ -1,7 +1,7 @@
 package com.acme.shop.admin.deadletter;
 
 /** Where a dead letter stands. */
-enum DeadLetterStatus {
+public enum DeadLetterStatus {
     /** Received from a dead-letter topic; nobody replayed it yet. */
     NEW,
     /** An operator published it back to its original topic. Final: a dead letter is replayed at most once. */

@@ -11,13 +11,13 @@ import java.time.Instant;
  * @param origin    where it came from and which consumer group gave up on it
  * @param cause     why: the exception's class and message
  */
-record DeadLetterView(long id, String topic, int partition, long offset, String key, String value, String eventId,
+public record DeadLetterView(long id, String topic, int partition, long offset, String key, String value, String eventId,
                       String eventType, Origin origin, Cause cause, Instant receivedAt, DeadLetterStatus status,
                       Instant replayedAt, String replayedBy) {
 
-    record Origin(String topic, Integer partition, Long offset, String consumerGroup) {
+    public record Origin(String topic, Integer partition, Long offset, String consumerGroup) {
     }
 
-    record Cause(String exceptionClass, String message) {
+    public record Cause(String exceptionClass, String message) {
     }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
 
 interface DeadLetters extends JpaRepository<DeadLetter, Long> {
 
+    long countByStatus(DeadLetterStatus status);
+
     boolean existsByTopicAndDltPartitionAndDltOffset(String topic, int partition, long offset);
 
     /** Newest first; {@code topic} matches the dead-letter topic or the original one. Null filters match all. */

@@ -153,6 +153,46 @@ class Operator {
         updatedAt = now;
     }
 
+    /** An ADMIN's change of this account's roles; at least one. */
+    void changeRoles(Set<OperatorRole> newRoles, Instant now) {
+        if (newRoles.isEmpty()) {
+            throw new IllegalArgumentException("An operator needs at least one role: " + username);
+        }
+        roles.clear();
+        roles.addAll(newRoles);
+        updatedAt = now;
+    }
+
+    /** A disabled account cannot sign in, and a session it has ends at its next request. */
+    void disable(Instant now) {
+        enabled = false;
+        updatedAt = now;
+    }
+
+    void enable(Instant now) {
+        enabled = true;
+        updatedAt = now;
+    }
+
+    /** Ends a lockout now, and forgets the wrong passwords counted towards the next one. */
+    void unlock(Instant now) {
+        lockedUntil = null;
+        failedAttempts = 0;
+        updatedAt = now;
+    }
+
+    /** A new password set by an ADMIN; the count of wrong passwords and any lock are gone with the old one. */
+    void resetPassword(String newPasswordHash, Instant now) {
+        passwordHash = Objects.requireNonNull(newPasswordHash, "newPasswordHash");
+        failedAttempts = 0;
+        lockedUntil = null;
+        updatedAt = now;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
     Long id() {
         return id;
     }

@@ -1,5 +1,6 @@
 package com.acme.shop.admin.operator;
 
+import com.acme.shop.admin.page.DisplayNamed;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -15,7 +16,7 @@ import java.util.Set;
  * display name for the pages, and the roles as {@code ROLE_*} authorities. The password hash is erased after
  * sign-in. Equal by username, as {@link User} is (the display name and roles are what the account said at sign-in).
  */
-public final class OperatorUser extends User {
+public final class OperatorUser extends User implements DisplayNamed {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -34,6 +35,7 @@ public final class OperatorUser extends User {
         return List.copyOf(roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList());
     }
 
+    @Override
     public String displayName() {
         return displayName;
     }

@@ -17,6 +17,15 @@ interface Operators extends JpaRepository<Operator, Long> {
     @Query("select o from Operator o where o.username = :username")
     Optional<Operator> lockByUsername(@Param("username") String username);
 
+    java.util.List<Operator> findAllByOrderByUsernameAsc();
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Operator o where o.id = :id")
+    Optional<Operator> lockById(@Param("id") long id);
+
+    @Query("select count(distinct o) from Operator o join o.roles r where o.enabled = true and r = :role")
+    long countEnabledWithRole(@Param("role") OperatorRole role);
+
     @Query("select count(o) > 0 from Operator o join o.roles r where o.enabled = true and r = :role")
     boolean existsEnabledWithRole(@Param("role") OperatorRole role);
 }

@@ -1,6 +1,7 @@
 package com.acme.shop.admin.operator;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -18,6 +19,19 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 class SignInConfiguration {
+
+    /** For admin-service's security chain only (not a second time as a plain servlet filter). */
+    @Bean
+    OperatorSessions operatorSessions(OperatorManagement management) {
+        return new OperatorSessions(management);
+    }
+
+    @Bean
+    FilterRegistrationBean<OperatorSessions> operatorSessionsRegistration(OperatorSessions filter) {
+        FilterRegistrationBean<OperatorSessions> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

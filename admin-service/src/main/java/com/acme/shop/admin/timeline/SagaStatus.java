@@ -1,7 +1,7 @@
 package com.acme.shop.admin.timeline;
 
 /** Where one order's payment saga stands, as far as admin-service has seen its events. */
-enum SagaStatus {
+public enum SagaStatus {
     /** Toss approved the payment; order-service has not answered yet. */
     APPROVED,
     /** The order was created for the approved payment: the happy path's end. */

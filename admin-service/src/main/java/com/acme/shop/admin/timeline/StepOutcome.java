@@ -1,7 +1,7 @@
 package com.acme.shop.admin.timeline;
 
 /** What a saga step achieved, as the timeline shows it next to which service did what and when. */
-enum StepOutcome {
+public enum StepOutcome {
     /** payment-service: Toss approved the payment (PAYMENT_APPROVED). */
     APPROVED,
     /** order-service: the order was created and its stock taken (ORDER_CREATED). */

@@ -11,7 +11,7 @@ import java.util.List;
 /** Reads of the saga read model for the console. */
 @Service
 @Transactional(readOnly = true)
-class TimelineQueries {
+public class TimelineQueries {
 
     private final Sagas sagas;
     private final SagaSteps steps;
@@ -21,7 +21,7 @@ class TimelineQueries {
         this.steps = steps;
     }
 
-    SagaTimeline timeline(String orderId) {
+    public SagaTimeline timeline(String orderId) {
         Saga saga = sagas.findById(orderId).orElseThrow(() -> ApiException.notFound(
                 "SAGA_NOT_FOUND", "No saga events recorded for order " + orderId));
         List<TimelineStep> timeline = steps.findByOrderIdOrderByOccurredAtAscIdAsc(orderId).stream()
@@ -29,6 +29,11 @@ class TimelineQueries {
                         s.outcome(), s.reasonCode(), s.reason(), s.summary(), s.recordedAt()))
                 .toList();
         return new SagaTimeline(saga.orderId(), saga.status(), saga.amount(), timeline);
+    }
+
+    /** The timeline, or empty when no event of the order was recorded (yet). */
+    public java.util.Optional<SagaTimeline> find(String orderId) {
+        return sagas.existsById(orderId) ? java.util.Optional.of(timeline(orderId)) : java.util.Optional.empty();
     }
 
     /** Latest first (by the newest step), optionally only one status. */
@@ -42,7 +47,7 @@ class TimelineQueries {
     }
 
     /** @param amount KRW won, null until a step states it */
-    record SagaTimeline(String orderId, SagaStatus status, Long amount, List<TimelineStep> steps) {
+    public record SagaTimeline(String orderId, SagaStatus status, Long amount, List<TimelineStep> steps) {
     }
 
     /**
@@ -53,11 +58,11 @@ class TimelineQueries {
      * @param reason     the producer's reason text, else null
      * @param recordedAt when admin-service recorded it (lag = recordedAt - occurredAt)
      */
-    record TimelineStep(String eventId, String eventType, String service, Instant occurredAt, StepOutcome outcome,
+    public record TimelineStep(String eventId, String eventType, String service, Instant occurredAt, StepOutcome outcome,
                         String reasonCode, String reason, String summary, Instant recordedAt) {
     }
 
     /** @param amount KRW won, null until a step states it */
-    record SagaListItem(String orderId, SagaStatus status, Instant lastStepAt, Long amount, int stepCount) {
+    public record SagaListItem(String orderId, SagaStatus status, Instant lastStepAt, Long amount, int stepCount) {
     }
 }

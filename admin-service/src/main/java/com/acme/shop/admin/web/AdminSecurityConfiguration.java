@@ -1,5 +1,11 @@
 package com.acme.shop.admin.web;
 
+import com.acme.shop.admin.audit.AuditAction;
+import com.acme.shop.admin.audit.AuditOutcome;
+import com.acme.shop.admin.audit.AuditTrail;
+import com.acme.shop.admin.operator.OperatorSessions;
+import com.acme.shop.admin.page.Doors;
+import com.acme.shop.admin.page.Requests;
 import com.acme.shop.platform.security.Roles;
 import com.acme.shop.platform.security.SecurityAutoConfiguration;
 import com.acme.shop.platform.security.TokenAuthenticationFilter;
@@ -18,7 +24,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -29,6 +34,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
@@ -42,25 +48,55 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * <p>People: form login at {@code /login} (the Korean page), a session of 30 minutes idle
  * ({@code server.servlet.session.timeout}) in an HttpOnly, SameSite=Lax cookie whose id changes at sign-in (session
  * fixation), logout by POST. CSRF is checked on every state-changing request made with the session: forms carry the
- * token as {@code _csrf}, the console's JavaScript sends it as the {@code X-CSRF-TOKEN} header, read from the page's
- * {@code <meta name="_csrf">}. A browser on a page without a session is sent to {@code /login}; a caller of
- * {@code /api/**} or {@code /actuator/**} gets a 401 or 403 problem instead, never a redirect.
+ * token as {@code _csrf}, htmx and the console's scripts send it as the {@code X-CSRF-TOKEN} header, read from the
+ * page's {@code <meta name="_csrf">}. A browser on a page without a session is sent to {@code /login} (with
+ * {@code ?expired} when its session is gone), htmx gets a 401 with {@code HX-Redirect}; a caller of {@code /api/**} or
+ * {@code /actuator/**} gets a 401 or 403 problem instead, never a redirect. A signed-in person refused an action gets
+ * a 403 problem, and the refusal is written to the audit log ({@link AuditedRefusals}). docs/console.md has the routes
+ * as a table; {@code ConsoleDoorsIT} checks every one of them for every role.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
 
-    /** Everyone who signs in here, whatever their role: reads and pages. */
-    static final String[] PEOPLE = {Roles.VIEWER, Roles.OPERATOR, Roles.FINANCE, Roles.ADMIN};
-    /** Who may act on the saga: dead-letter replays. */
-    static final String[] ACTORS = {Roles.OPERATOR, Roles.ADMIN};
-    /** Files anyone may fetch: the pages' styles and script (no data in them). */
-    static final String[] STATIC_ASSETS = {"/console.css", "/console.js", "/favicon.ico"};
+    static final String[] PEOPLE = Doors.PEOPLE;
+    static final String[] ACTORS = Doors.ACTORS;
+    static final String[] FINANCE_STAFF = Doors.FINANCE_STAFF;
+    static final String[] ADMINS = Doors.ADMINS;
+    /** Files anyone may fetch: the pages' styles and scripts, htmx and Chart.js (no data in them). */
+    static final String[] STATIC_ASSETS = {"/console.css", "/console.js", "/sagas.js", "/dashboard.js", "/favicon.ico",
+            "/webjars/htmx.org/**", "/webjars/chart.js/**"};
     /** Where callers expect JSON: refusals are problems, never a redirect to the sign-in page. */
     static final RequestMatcher MACHINE_PATHS = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/actuator/**"));
 
     /**
-     * Every route of admin-service and who may call it, in one place (docs/security.md has the same as a table).
-     * First match wins; what no line names is denied.
+     * The console's actions, each with the name the audit log gives it and the path variable that names its target:
+     * a refusal at the doors (role or CSRF) is recorded under that name too ({@link AuditedRefusals}).
+     */
+    static final List<AuditedRefusals.ActionRoute> ACTIONS = List.of(
+            new AuditedRefusals.ActionRoute("/payments/{target}/refund-confirmation", AuditAction.REFUND, ACTORS),
+            new AuditedRefusals.ActionRoute("/payments/{target}/refunds", AuditAction.REFUND, ACTORS),
+            new AuditedRefusals.ActionRoute("/payments/{target}/recheck", AuditAction.RECHECK, ACTORS),
+            new AuditedRefusals.ActionRoute("/refunds/{target}/retry", AuditAction.REFUND_RETRY, ACTORS),
+            new AuditedRefusals.ActionRoute("/webhooks/{target}/reprocess", AuditAction.WEBHOOK_REPROCESS, ACTORS),
+            new AuditedRefusals.ActionRoute("/dead-letters/{target}/replay", AuditAction.DEAD_LETTER_REPLAY, ACTORS),
+            new AuditedRefusals.ActionRoute("/api/v1/admin/dead-letters/{target}/replay", AuditAction.DEAD_LETTER_REPLAY,
+                    ACTORS),
+            new AuditedRefusals.ActionRoute("/finance/mismatches/{target}/resolve", AuditAction.MISMATCH_RESOLVE,
+                    FINANCE_STAFF),
+            new AuditedRefusals.ActionRoute("/finance/mismatches/{target}/ignore", AuditAction.MISMATCH_IGNORE,
+                    FINANCE_STAFF),
+            new AuditedRefusals.ActionRoute("/finance/exports", AuditAction.SETTLEMENT_EXPORT, FINANCE_STAFF),
+            new AuditedRefusals.ActionRoute("/operators", AuditAction.OPERATOR_CREATE, ADMINS),
+            new AuditedRefusals.ActionRoute("/operators/{target}/roles", AuditAction.OPERATOR_ROLES, ADMINS),
+            new AuditedRefusals.ActionRoute("/operators/{target}/disable", AuditAction.OPERATOR_DISABLE, ADMINS),
+            new AuditedRefusals.ActionRoute("/operators/{target}/enable", AuditAction.OPERATOR_ENABLE, ADMINS),
+            new AuditedRefusals.ActionRoute("/operators/{target}/unlock", AuditAction.OPERATOR_UNLOCK, ADMINS),
+            new AuditedRefusals.ActionRoute("/operators/{target}/password", AuditAction.OPERATOR_PASSWORD_RESET, ADMINS));
+
+    /**
+     * Every route of admin-service and who may call it, in one place (docs/security.md and docs/console.md have the
+     * same as a table). First match wins; what no line names is denied. The pages show a button by the same role
+     * lists ({@link Doors}).
      */
     static void routes(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         // metrics and info: operators too, not only the machines the shared rules allow; before the shared rules,
@@ -74,13 +110,24 @@ class AdminSecurityConfiguration {
                 // handled by the sign-in and logout filters before these rules; both need the CSRF token
                 .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
                 .requestMatchers(HttpMethod.GET, STATIC_ASSETS).permitAll()
-                // console pages
-                .requestMatchers(HttpMethod.GET, "/").hasAnyRole(PEOPLE)
+                // the settlement export's progress and file: finance staff (the dashboard itself is for everyone)
+                .requestMatchers(HttpMethod.GET, "/finance/exports/{id}", "/finance/exports/{id}/file",
+                        "/finance/export.xlsx")
+                .hasAnyRole(FINANCE_STAFF)
+                // the operators screen
+                .requestMatchers(HttpMethod.GET, "/operators").hasAnyRole(ADMINS)
+                // console pages and their fragments: everyone signed in reads everything else
+                .requestMatchers(HttpMethod.GET, "/", "/payments", "/payments/results", "/payments/export.xlsx",
+                        "/payments/lookup", "/payments/{orderId}", "/payments/{orderId}/activity", "/queues",
+                        "/webhooks/{id}", "/dead-letters/{id}", "/sagas", "/audit", "/finance", "/finance/charts")
+                .hasAnyRole(PEOPLE)
                 // reads: people, and other services (with the service token)
-                .requestMatchers(HttpMethod.GET, "/api/v1/admin/**").hasAnyRole(with(PEOPLE, Roles.SERVICE))
-                // actions: operators only, signed in (with the CSRF token)
-                .requestMatchers(HttpMethod.POST, "/api/v1/admin/dead-letters/{id}/replay").hasAnyRole(ACTORS)
-                .anyRequest().denyAll();
+                .requestMatchers(HttpMethod.GET, "/api/v1/admin/**").hasAnyRole(with(PEOPLE, Roles.SERVICE));
+        // actions: signed in with the role, and the CSRF token
+        for (AuditedRefusals.ActionRoute action : ACTIONS) {
+            routes.requestMatchers(HttpMethod.POST, action.pattern()).hasAnyRole(action.roles());
+        }
+        routes.anyRequest().denyAll();
     }
 
     @Bean
@@ -88,13 +135,23 @@ class AdminSecurityConfiguration {
                                                  TokenAuthenticationFilter tokens,
                                                  AuthenticationEntryPoint problemAuthenticationEntryPoint,
                                                  AccessDeniedHandler problemAccessDeniedHandler,
+                                                 AuditTrail audit, OperatorSessions operatorSessions,
                                                  Environment environment) throws Exception {
         String sessionCookie = environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID");
+        AuditedRefusals refusals = new AuditedRefusals(ACTIONS, audit);
         http.authenticationManager(operatorSignIn)
                 .addFilterBefore(tokens, AnonymousAuthenticationFilter.class)
+                // a disabled account, or one whose roles an ADMIN changed, loses its session at the next request
+                .addFilterBefore(operatorSessions, AnonymousAuthenticationFilter.class)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null) {
+                                audit.recordAs(authentication.getName(), AuditAction.SIGN_OUT, authentication.getName(),
+                                        AuditOutcome.SUCCEEDED, null, null, null, null);
+                            }
+                        })
                         .invalidateHttpSession(true).clearAuthentication(true).deleteCookies(sessionCookie))
                 // A session only where one is needed (the default, so not named: naming a creation policy adds
                 // Spring's SessionManagementFilter, which stores any authentication made during a request in a new
@@ -105,27 +162,72 @@ class AdminSecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(pagesOnly()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
-                .exceptionHandling(refusals -> refusals
+                .exceptionHandling(doors -> doors
                         .defaultAuthenticationEntryPointFor(problemAuthenticationEntryPoint, MACHINE_PATHS)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        .defaultAuthenticationEntryPointFor(AdminSecurityConfiguration::signInFirst,
                                 AnyRequestMatcher.INSTANCE)
-                        .defaultAccessDeniedHandlerFor(problemAccessDeniedHandler, MACHINE_PATHS)
-                        .defaultAccessDeniedHandlerFor(AdminSecurityConfiguration::pageDenied, AnyRequestMatcher.INSTANCE))
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> {
+                            refusals.refused(request, e instanceof CsrfException ? "CSRF_TOKEN_INVALID" : "ACCESS_DENIED");
+                            problemAccessDeniedHandler.handle(request, response, e);
+                        }, MACHINE_PATHS)
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> {
+                            refusals.refused(request, e instanceof CsrfException ? "CSRF_TOKEN_INVALID" : "ACCESS_DENIED");
+                            pageDenied(request, response, e, problemAccessDeniedHandler);
+                        }, AnyRequestMatcher.INSTANCE))
                 .authorizeHttpRequests(AdminSecurityConfiguration::routes);
         return http.build();
     }
 
     /**
-     * A refused page or form. A missing or stale CSRF token on a form almost always means the session ran out
-     * while the page was open (the sign-in page left for half an hour): back to the sign-in page, saying so.
+     * A person without a session on a page. A browser goes to the sign-in page, with "your session ran out" when it
+     * still sent the cookie of a session that is gone (30 minutes idle, or the service restarted); htmx gets a 401
+     * that tells it to load that page ({@code HX-Redirect}) instead of swapping the sign-in form into a fragment.
      */
-    private static void pageDenied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
-            throws IOException {
-        if (e instanceof CsrfException) {
-            response.sendRedirect(request.getContextPath() + "/login?expired");
+    private static void signInFirst(HttpServletRequest request, HttpServletResponse response,
+                                    org.springframework.security.core.AuthenticationException e) throws IOException {
+        boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        String target = request.getContextPath() + (expired ? "/login?expired" : "/login");
+        if (Requests.isHtmx(request)) {
+            response.setHeader("HX-Redirect", target);
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        response.sendRedirect(target);
+    }
+
+    /**
+     * A refused page or action. A form without a valid CSRF token almost always means the session ran out while the
+     * page was open: a browser goes back to the sign-in page, saying so; htmx is told to go there. A browser navigating
+     * to a page its role does not open gets the Korean 403 page; every other refusal is a 403 problem
+     * ({@code ACCESS_DENIED}), which console.js shows next to the form.
+     */
+    private static void pageDenied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e,
+                                   AccessDeniedHandler problem) throws IOException, jakarta.servlet.ServletException {
+        if (e instanceof CsrfException) {
+            String target = request.getContextPath() + "/login?expired";
+            if (Requests.isHtmx(request)) {
+                response.setHeader("HX-Redirect", target);
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
+            if (isForm(request)) {
+                response.sendRedirect(target);
+                return;
+            }
+            problem.handle(request, response, e);
+            return;
+        }
+        if (Requests.isNavigation(request) && "GET".equals(request.getMethod())) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        problem.handle(request, response, e);
+    }
+
+    /** A browser's plain form submission (not a script's call). */
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"));
     }
 
     /**

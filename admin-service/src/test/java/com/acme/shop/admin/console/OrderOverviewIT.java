@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** payment- and order-service are stubbed; settlement-service is down for the whole run (see the base class). */
+/** payment-, order- and settlement-service are stubbed (see the base class); a test takes settlement-service down. */
 class OrderOverviewIT extends AbstractIntegrationTest {
 
     @Test
@@ -61,7 +61,13 @@ class OrderOverviewIT extends AbstractIntegrationTest {
         SERVICES.reply("/api/v1/orders/" + orderId,
                 Reply.json("{\"orderId\":\"" + orderId + "\",\"status\":\"CREATED\",\"items\":[{\"productId\":\"MUG-WHT\",\"quantity\":1}]}"));
 
-        Answer answer = get("/api/v1/admin/orders/" + orderId + "/overview");
+        Answer answer;
+        SETTLEMENT.down();
+        try {
+            answer = get("/api/v1/admin/orders/" + orderId + "/overview");
+        } finally {
+            SETTLEMENT.up();
+        }
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode overview = answer.json();

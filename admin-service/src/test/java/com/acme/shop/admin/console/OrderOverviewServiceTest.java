@@ -14,6 +14,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.unit.DataSize;
 
+import com.acme.shop.admin.downstream.ServicesProperties;
 import java.net.URI;
 import java.time.Duration;
 
@@ -45,7 +46,7 @@ class OrderOverviewServiceTest {
 
     private OrderOverviewService service(String paymentUrl, String orderUrl, String settlementUrl, Duration readTimeout) {
         service = new OrderOverviewService(new ServicesProperties(URI.create(paymentUrl), URI.create(orderUrl),
-                URI.create(settlementUrl), Duration.ofSeconds(1), readTimeout), SERVICE_CALLS);
+                URI.create(settlementUrl), Duration.ofSeconds(1), readTimeout, Duration.ofSeconds(20)), SERVICE_CALLS);
         return service;
     }
 
