@@ -23,6 +23,9 @@ class SettlementAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/settlements/reconciliations",
                         "/api/v1/settlements/mismatches").hasRole(Roles.SERVICE)
                 .requestMatchers(HttpMethod.POST, "/api/v1/settlements/reconciliations").hasRole(Roles.SERVICE)
+                // finance's decisions about a mismatch; the handler also requires X-Operator (who decided)
+                .requestMatchers(HttpMethod.POST, "/api/v1/settlements/mismatches/*/resolve",
+                        "/api/v1/settlements/mismatches/*/ignore").hasRole(Roles.SERVICE)
                 .requestMatchers(HttpMethod.GET, "/api/v1/settlements/export.xlsx").hasRole(Roles.SERVICE);
     }
 }

@@ -110,7 +110,23 @@ public abstract class AbstractIntegrationTest {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET();
         Http.AS_SERVICE.forEach(builder::header);
-        HttpRequest request = builder.build();
+        return send(builder.build());
+    }
+
+    /** A POST with a JSON body as admin-service makes it: the service token, and the operator it acts for if any. */
+    protected Response post(String path, String json, String operator) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        Http.AS_SERVICE.forEach(builder::header);
+        if (operator != null) {
+            builder.header("X-Operator", operator);
+        }
+        return send(builder.build());
+    }
+
+    private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());

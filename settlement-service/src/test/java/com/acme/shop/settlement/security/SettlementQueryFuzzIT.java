@@ -1,6 +1,7 @@
 package com.acme.shop.settlement.security;
 
 import com.acme.shop.settlement.ledger.AbstractIntegrationTest;
+import com.acme.shop.settlement.ledger.LedgerSeed;
 import com.acme.shop.testsupport.Http;
 import com.acme.shop.testsupport.SpringTestContexts;
 import com.acme.shop.testsupport.security.JsonBodyArbitraries;
@@ -14,15 +15,21 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 
 /**
- * settlement-service takes no request bodies; its input is query parameters, so the jqwik property is over those:
- * random strings (non-ASCII, control characters, over-long) and date- and month-shaped values with any year, month
- * and day (the {@code +999999999-12} overflow was one of these), in every parameter of every read. Never a 5xx; a
- * refused request changes nothing. The service is the module's cached test context ({@link SpringTestContexts}).
+ * settlement-service's input is mostly query parameters, so the first jqwik property is over those: random strings
+ * (non-ASCII, control characters, over-long) and date- and month-shaped values with any year, month and day (the
+ * {@code +999999999-12} overflow was one of these), in every parameter of every read. The other fuzzes the JSON
+ * body of a mismatch decision, derived from a valid one. Never a 5xx; a refused
+ * request changes nothing. The service is the module's cached test context ({@link SpringTestContexts}).
  */
 class SettlementQueryFuzzIT extends AbstractIntegrationTest {
 
@@ -36,14 +43,25 @@ class SettlementQueryFuzzIT extends AbstractIntegrationTest {
             "/api/v1/settlements/mismatches?from=2025-07-01&to=2025-07-31&status=%s",
             "/api/v1/settlements/export.xlsx?from=%s&to=2019-03-31",
             "/api/v1/settlements/payments/%s"};
+    private static final Map<String, String> OPERATOR = Map.of("Authorization", Http.AS_SERVICE.get("Authorization"),
+            "X-Operator", "fuzz.finance");
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private StateSnapshot state;
+    private long mismatch;
 
     @BeforeProperty
     void service() {
         SpringTestContexts.inject(this);
         state = StateSnapshot.rowCounts(dataSource, "settlement_entry", "reconciliation_run", "reconciliation_mismatch",
-                "inbox_event", "outbox_event");
+                "inbox_event", "outbox_event")
+                .and(dataSource, "decisions", "SELECT id, status, resolved_by, note FROM reconciliation_mismatch "
+                        + "ORDER BY id");
+        LocalDate date = LocalDate.parse("2024-05-21");
+        LedgerSeed.run(jdbc, date, 1, Instant.now());
+        mismatch = LedgerSeed.mismatch(jdbc, date, "OPEN", null, null, Instant.now());
     }
 
     @Property(tries = 300)
@@ -61,6 +79,22 @@ class SettlementQueryFuzzIT extends AbstractIntegrationTest {
         }
 
         refusals.assertAllRefused();
+    }
+
+    /** A decision about one OPEN mismatch: a valid one resolves or ignores it (handled), later ones get 409. */
+    @Property(tries = 150)
+    void anyMismatchDecisionBodyIsHandled(@ForAll("decisions") String body, @ForAll boolean resolve) {
+        String target = "/api/v1/settlements/mismatches/" + mismatch + (resolve ? "/resolve" : "/ignore");
+        Refusals refusals = new Refusals(state);
+        refusals.expectHandled(target + " <- " + body,
+                () -> RawHttp.to(baseUrl()).send(RawHttp.Request.json("POST", target, body).withHeaders(OPERATOR)));
+        refusals.assertAllRefused();
+    }
+
+    @Provide
+    Arbitrary<String> decisions() {
+        return Arbitraries.oneOf(JsonBodyArbitraries.bodiesFrom("{\"note\":\"토스 확인 완료\"}"),
+                JsonBodyArbitraries.bodiesFrom("{\"reason\":\"허용 차이\"}"));
     }
 
     @Provide
