@@ -19,7 +19,7 @@ class SettlementAccessRules implements AccessRules {
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers(HttpMethod.GET, "/api/v1/settlements/payments/*", "/api/v1/settlements/daily",
-                        "/api/v1/settlements/monthly").hasRole(Roles.SERVICE)
+                        "/api/v1/settlements/monthly", "/api/v1/settlements/payouts/upcoming").hasRole(Roles.SERVICE)
                 .requestMatchers(HttpMethod.GET, "/api/v1/settlements/reconciliations",
                         "/api/v1/settlements/mismatches").hasRole(Roles.SERVICE)
                 .requestMatchers(HttpMethod.POST, "/api/v1/settlements/reconciliations").hasRole(Roles.SERVICE)

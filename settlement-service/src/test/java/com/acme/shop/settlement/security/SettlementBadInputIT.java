@@ -52,6 +52,10 @@ class SettlementBadInputIT extends AbstractIntegrationTest {
             "/api/v1/settlements/mismatches?from=2025-07-01&to=%s",
             "/api/v1/settlements/export.xlsx?from=%s&to=2025-07-31",
             "/api/v1/settlements/export.xlsx?from=2025-07-01&to=%s");
+    /** Dates that may be left out (a default applies): empty or blank is "not given". */
+    private static final List<String> OPTIONAL_DATE_TARGETS = List.of(
+            "/api/v1/settlements/payouts/upcoming?from=%s&to=2025-07-31",
+            "/api/v1/settlements/payouts/upcoming?from=2025-07-01&to=%s");
     private static final List<String> MONTH_TARGETS = List.of(
             "/api/v1/settlements/monthly?from=%s&to=2025-12",
             "/api/v1/settlements/monthly?from=2025-01&to=%s");
@@ -93,6 +97,27 @@ class SettlementBadInputIT extends AbstractIntegrationTest {
         }
 
         finish("date ranges");
+    }
+
+    @Test
+    void payoutDatesThatMayBeLeftOut() {
+        for (String target : OPTIONAL_DATE_TARGETS) {
+            for (HostileInput.Value value : HostileInput.queryValues()) {
+                if (value.name().equals("empty") || value.name().equals("blank")) {
+                    refusals.expectHandled(target + " " + value, () -> asService("GET", target.formatted(value.raw())));
+                    continue;
+                }
+                refusals.expectRefused(target.replace("%s", "…"), value, Set.of(400), codes(value),
+                        () -> asService("GET", target.formatted(value.raw())));
+            }
+        }
+        for (String outOfBounds : List.of("from=2100-01-01", "from=1999-12-31", "to=2100-01-01", "to=1999-12-31",
+                "from=2025-07-31&to=2025-07-01", "from=2025-01-01&to=2026-01-02")) {
+            refusals.expectRefused("payouts " + outOfBounds, Set.of(400), INVALID_DATE_RANGE,
+                    () -> asService("GET", "/api/v1/settlements/payouts/upcoming?" + outOfBounds));
+        }
+
+        finish("payout dates");
     }
 
     @Test

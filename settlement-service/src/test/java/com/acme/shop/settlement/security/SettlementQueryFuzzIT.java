@@ -42,7 +42,9 @@ class SettlementQueryFuzzIT extends AbstractIntegrationTest {
             "/api/v1/settlements/mismatches?from=2025-07-01&to=%s",
             "/api/v1/settlements/mismatches?from=2025-07-01&to=2025-07-31&status=%s",
             "/api/v1/settlements/export.xlsx?from=%s&to=2019-03-31",
-            "/api/v1/settlements/payments/%s"};
+            "/api/v1/settlements/payments/%s",
+            "/api/v1/settlements/payouts/upcoming?from=%s&to=2025-07-31",
+            "/api/v1/settlements/payouts/upcoming?to=%s"};
     private static final Map<String, String> OPERATOR = Map.of("Authorization", Http.AS_SERVICE.get("Authorization"),
             "X-Operator", "fuzz.finance");
 

@@ -47,6 +47,7 @@ class SettlementSecurityIT extends AbstractIntegrationTest {
                 Route.get("/api/v1/settlements/mismatches?from={from}&to={to}&status={status}", "2025-07-01",
                         "2025-07-31", "OPEN"),
                 Route.get("/api/v1/settlements/export.xlsx?from={from}&to={to}", "2019-02-01", "2019-02-28"),
+                Route.get("/api/v1/settlements/payouts/upcoming?from={from}&to={to}", "2025-07-01", "2025-07-31"),
                 // decisions need the operator too (X-Operator): the token alone gets past the doors and is answered
                 // 400 OPERATOR_REQUIRED by the handler, which changes nothing
                 Route.post("/api/v1/settlements/mismatches/{id}/resolve", "{\"note\":\"checked\"}", "999999999"),
@@ -65,7 +66,7 @@ class SettlementSecurityIT extends AbstractIntegrationTest {
                 .allSatisfy(o -> assertThat(o.code()).isEqualTo("AUTHENTICATION_REQUIRED"));
         assertThat(report.outcomes()).filteredOn(o -> o.variant().equals("service token"))
                 .extracting(SecurityProbe.Outcome::status)
-                .containsExactly(404, 200, 200, 400, 200, 200, 200, 400, 400);
+                .containsExactly(404, 200, 200, 400, 200, 200, 200, 200, 400, 400);
         assertThat(report.outcomes()).filteredOn(o -> o.variant().equals("service token") && o.status() == 400)
                 .extracting(SecurityProbe.Outcome::code).containsOnly("RECONCILIATION_TOO_EARLY", "OPERATOR_REQUIRED");
     }
@@ -101,6 +102,7 @@ class SettlementSecurityIT extends AbstractIntegrationTest {
                 RawHttp.Request.of("POST", "/api/v1/settlements/mismatches"),
                 RawHttp.Request.of("GET", "/api/v1/settlements/mismatches/1/resolve"),
                 RawHttp.Request.of("PUT", "/api/v1/settlements/mismatches/1/ignore"),
+                RawHttp.Request.of("GET", "/api/v1/settlements/payouts"),
                 RawHttp.Request.of("GET", "/api/v1/settlements"),
                 RawHttp.Request.of("GET", "/internal/v1/anything"),
                 RawHttp.Request.of("GET", "/actuator/env"))) {
