@@ -26,6 +26,10 @@ class SettlementAccessRules implements AccessRules {
                 // finance's decisions about a mismatch; the handler also requires X-Operator (who decided)
                 .requestMatchers(HttpMethod.POST, "/api/v1/settlements/mismatches/*/resolve",
                         "/api/v1/settlements/mismatches/*/ignore").hasRole(Roles.SERVICE)
-                .requestMatchers(HttpMethod.GET, "/api/v1/settlements/export.xlsx").hasRole(Roles.SERVICE);
+                .requestMatchers(HttpMethod.GET, "/api/v1/settlements/export.xlsx").hasRole(Roles.SERVICE)
+                // the export as a job: started (with X-Operator, who asked), followed, and its file fetched
+                .requestMatchers(HttpMethod.POST, "/api/v1/settlements/exports").hasRole(Roles.SERVICE)
+                .requestMatchers(HttpMethod.GET, "/api/v1/settlements/exports", "/api/v1/settlements/exports/*",
+                        "/api/v1/settlements/exports/*/file").hasRole(Roles.SERVICE);
     }
 }

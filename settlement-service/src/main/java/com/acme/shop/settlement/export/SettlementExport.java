@@ -108,6 +108,16 @@ class SettlementExport {
         }
     }
 
+    /** What an export job hears while its workbook is written. */
+    public interface Progress {
+
+        /** The snapshot holds {@code rows} detail rows (ledger entries); called once, before any is written. */
+        void counted(long rows);
+
+        /** {@code rows} detail rows are written so far. */
+        void written(long rows);
+    }
+
     /** One export holding one connection of the export pool until {@link #close()}. */
     public final class Session implements AutoCloseable {
 
@@ -122,16 +132,31 @@ class SettlementExport {
 
         /** Writes the workbook from one read-only snapshot; returns the number of detail rows. */
         public long write(OutputStream out) {
+            return write(out, null);
+        }
+
+        /**
+         * As {@link #write(OutputStream)}, telling {@code progress} first how many detail rows the snapshot holds,
+         * then, every {@value #STYLE_BATCH} rows, how many are written (on the sheet writer's thread). An exception
+         * thrown by {@code progress} ends the export with it.
+         */
+        public long write(OutputStream out, Progress progress) {
             try {
                 connection.setReadOnly(true);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 connection.setAutoCommit(false);
                 JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
                 jdbc.setFetchSize(streamingFetchSize(connection, fetchSize));
+                if (progress != null) {
+                    Long rows = jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM settlement_entry WHERE sales_date BETWEEN ? AND ?", Long.class,
+                            range.from(), range.to());
+                    progress.counted(rows == null ? 0 : rows);
+                }
                 Workbook workbook = new Workbook(out, "settlement-service", "1.0");
                 workbook.setCompressionLevel(1);
                 summary(jdbc, workbook, range);
-                long written = detail(jdbc, workbook, range);
+                long written = detail(jdbc, workbook, range, progress);
                 mismatches(jdbc, workbook, range);
                 workbook.finish();
                 connection.commit();
@@ -195,8 +220,9 @@ class SettlementExport {
      * on a second one, so JDBC decoding and XML/deflate work overlap on two cores. Rows travel in batches with at
      * most {@value #BATCHES_IN_FLIGHT} batches queued, so memory stays flat however large the range.
      */
-    private long detail(JdbcTemplate jdbc, Workbook workbook, SalesDateRange range) throws IOException {
-        DetailWriter writer = new DetailWriter(workbook);
+    private long detail(JdbcTemplate jdbc, Workbook workbook, SalesDateRange range, Progress progress)
+            throws IOException {
+        DetailWriter writer = new DetailWriter(workbook, progress);
         ExecutorService sheetWriter = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("excel-writer").daemon(true).factory());
         Deque<Future<?>> inFlight = new ArrayDeque<>();
@@ -216,6 +242,9 @@ class SettlementExport {
             handOver(sheetWriter, inFlight, writer, List.copyOf(batch));
             inFlight.add(sheetWriter.submit(() -> {
                 writer.close();
+                if (progress != null) {
+                    progress.written(writer.total);
+                }
                 return null;
             }));
             while (!inFlight.isEmpty()) {
@@ -256,14 +285,16 @@ class SettlementExport {
     private final class DetailWriter {
 
         private final Workbook workbook;
+        private final Progress progress;
         private Worksheet sheet;
         private int sheets;
         private int row;
         private int batchStart;
         private long total;
 
-        DetailWriter(Workbook workbook) {
+        DetailWriter(Workbook workbook, Progress progress) {
             this.workbook = workbook;
+            this.progress = progress;
         }
 
         /** One ledger row as the sheet needs it, read on the reading thread (ResultSets are not shared). */
@@ -305,6 +336,9 @@ class SettlementExport {
             if (r - batchStart + 1 == STYLE_BATCH) {
                 styleBatch();
                 sheet.flush();
+                if (progress != null) {
+                    progress.written(total);
+                }
             }
         }
 

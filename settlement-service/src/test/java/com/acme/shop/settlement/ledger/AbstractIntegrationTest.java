@@ -75,6 +75,10 @@ public abstract class AbstractIntegrationTest {
         TestInfrastructure.register(registry, "settlement_service");
         registry.add("settlement.toss.base-url", () -> SANDBOX_URL);
         registry.add("settlement.reconciliation.cron", () -> "-");
+        registry.add("settlement.export.jobs.directory", () -> "target/settlement-exports-it");
+        registry.add("settlement.export.jobs.progress-interval", () -> "100ms");
+        registry.add("shop.jobs.settlement-export.initial-backoff", () -> "300ms");
+        registry.add("shop.jobs.settlement-export.max-backoff", () -> "1s");
     }
 
     @LocalServerPort
@@ -131,6 +135,21 @@ public abstract class AbstractIntegrationTest {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET of a file (the service token), whatever its type. */
+    protected HttpResponse<byte[]> downloadFile(String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(60)).GET();
+        Http.AS_SERVICE.forEach(builder::header);
+        try {
+            return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint of settlement-service walked with test-support's tables of hostile input: each answer is a 4xx
- * problem with a stable code, and the ledger, the reconciliation runs and mismatches (and their decisions) and the
- * inbox are unchanged. Input is path ids; date, month and status parameters; and the JSON body of a mismatch decision
- * ({@code note}, {@code reason}).
+ * problem with a stable code, and the ledger, the reconciliation runs and mismatches (and their decisions), the export
+ * jobs and the inbox are unchanged. Input is path ids; date, month, status and limit parameters; and the JSON bodies of
+ * a mismatch decision ({@code note}, {@code reason}) and of an export job ({@code from}, {@code to}).
  */
 class SettlementBadInputIT extends AbstractIntegrationTest {
 
@@ -70,7 +70,7 @@ class SettlementBadInputIT extends AbstractIntegrationTest {
     void quietState() {
         http = RawHttp.to(baseUrl());
         StateSnapshot state = StateSnapshot.rowCounts(dataSource, "settlement_entry", "reconciliation_run",
-                        "reconciliation_mismatch", "inbox_event", "outbox_event")
+                        "reconciliation_mismatch", "inbox_event", "outbox_event", "export_job")
                 .and(dataSource, "runs", "SELECT sales_date, runs, status, open_mismatches FROM reconciliation_run "
                         + "ORDER BY sales_date")
                 .and(dataSource, "decisions", "SELECT id, status, resolved_by, note FROM reconciliation_mismatch "
@@ -138,7 +138,8 @@ class SettlementBadInputIT extends AbstractIntegrationTest {
             String valid = "{\"" + field + "\":\"확인\"}";
             refusals.expectRefused(action + " without X-Operator", Set.of(400), Set.of("OPERATOR_REQUIRED"),
                     () -> http.send(RawHttp.Request.json("POST", target, valid).withHeaders(Http.AS_SERVICE)));
-            refusals.expectRefused(action + " as an operator whose name is not one", Set.of(400), Set.of("OPERATOR_REQUIRED"),
+            refusals.expectRefused(action + " as an operator whose name is not one", Set.of(400),
+                    Set.of("OPERATOR_REQUIRED"),
                     () -> http.send(RawHttp.Request.json("POST", target, valid).withHeaders(Map.of(
                             "Authorization", Http.AS_SERVICE.get("Authorization"), "X-Operator", "kim finance"))));
             for (HostileInput.Value segment : HostileInput.pathSegments()) {
@@ -154,6 +155,48 @@ class SettlementBadInputIT extends AbstractIntegrationTest {
         }
 
         finish("mismatch decisions");
+    }
+
+    @Test
+    void exportJobBodiesIdsAndLimits() {
+        String target = "/api/v1/settlements/exports";
+        for (HostileInput.Body body : HostileInput.bodiesFrom("{\"from\":\"2019-01-01\",\"to\":\"2019-01-31\"}")) {
+            refusals.expectRefused("export " + body,
+                    () -> http.send(body.request("POST", target).withHeaders(OPERATOR)));
+        }
+        for (String range : List.of("{\"from\":\"2019-01-31\",\"to\":\"2019-01-01\"}",
+                "{\"from\":\"2018-01-01\",\"to\":\"2019-01-02\"}",
+                "{\"from\":\"1999-12-31\",\"to\":\"2000-01-01\"}",
+                "{\"from\":\"2099-12-31\",\"to\":\"2100-01-01\"}",
+                "{\"from\":\"+999999999-12-31\",\"to\":\"2019-01-01\"}")) {
+            refusals.expectRefused("export " + range, Set.of(400), INVALID_DATE_RANGE,
+                    () -> http.send(RawHttp.Request.json("POST", target, range).withHeaders(OPERATOR)));
+        }
+        refusals.expectRefused("export without X-Operator", Set.of(400), Set.of("OPERATOR_REQUIRED"),
+                () -> http.send(RawHttp.Request.json("POST", target,
+                        "{\"from\":\"2019-01-01\",\"to\":\"2019-01-31\"}").withHeaders(Http.AS_SERVICE)));
+        for (HostileInput.Value segment : HostileInput.pathSegments()) {
+            for (String path : List.of("/api/v1/settlements/exports/%s", "/api/v1/settlements/exports/%s/file")) {
+                refusals.expectRefused("GET " + path, segment, Set.of(400, 404), Set.of(),
+                        () -> asService("GET", path.formatted(segment.raw())));
+            }
+        }
+        for (HostileInput.Value value : HostileInput.queryValues()) {
+            String limit = "/api/v1/settlements/exports?limit=" + value.raw();
+            if (value.name().equals("empty") || value.name().equals("blank")) {
+                refusals.expectHandled("exports?limit= " + value, () -> asService("GET", limit));
+                continue;
+            }
+            refusals.expectRefused("exports?limit=", value, Set.of(400),
+                    value.name().equals("invalid UTF-8") ? Set.of("MALFORMED_REQUEST") : Set.of("VALIDATION_FAILED"),
+                    () -> asService("GET", limit));
+        }
+        for (String limit : List.of("0", "101", "007a", "1e2")) {
+            refusals.expectRefused("exports?limit=" + limit, Set.of(400), Set.of("VALIDATION_FAILED"),
+                    () -> asService("GET", "/api/v1/settlements/exports?limit=" + limit));
+        }
+
+        finish("export jobs");
     }
 
     @Test
