@@ -21,12 +21,15 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The order for one approved payment, identified by the payment's orderId. It is either CREATED (stock
  * taken) or FAILED (refused; the money is being refunded), then follows the payment's refunds. Amounts in
- * KRW won.
+ * KRW won. An order fully refunded while its goods are still on the shelf gives its stock back, once.
  */
 @Entity(name = "ShopOrder") // "Order" is a JPQL keyword
 @Table(name = "orders")
@@ -60,6 +63,10 @@ public class Order {
 
     @Column(name = "failure_detail", length = 500)
     private String failureDetail;
+
+    /** When the order put its lines' quantities back on the shelf; null while it never did. */
+    @Column(name = "stock_returned_at")
+    private Instant stockReturnedAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -124,10 +131,16 @@ public class Order {
      * reason, so the timeline still shows why it was refunded; an order in fulfilment keeps its fulfilment
      * status until the refund is complete.
      *
+     * <p>Returns the pieces per product to put back on the shelf: the whole order's, when this refund cancels an
+     * order that still holds its stock (CREATED or PARTIALLY_REFUNDED), else nothing. A partial refund returns
+     * nothing, since an amount does not say which items came back. A FAILED order never took stock; an order with
+     * the warehouse or the carrier (PREPARING, SHIPPED) has left the shelf, and its goods come back through a
+     * return, not through the refund. The order remembers that it gave its stock back, and never does it twice.
+     *
      * @throws IllegalOrderTransitionException when the order is already fully refunded
      * @throws IllegalArgumentException        when the refunds would exceed what was paid
      */
-    public void recordRefund(long cancelAmount, long balanceAmount, Instant at) {
+    public Map<String, Integer> recordRefund(long cancelAmount, long balanceAmount, Instant at) {
         if (cancelAmount <= 0 || balanceAmount < 0) {
             throw new IllegalArgumentException("invalid refund of " + cancelAmount + " (balance " + balanceAmount
                     + ") for order " + orderId);
@@ -139,13 +152,31 @@ public class Order {
             throw new IllegalArgumentException("refund of " + cancelAmount + " exceeds the refundable "
                     + refundableAmount() + " of order " + orderId);
         }
-        refundedAmount += cancelAmount;
+        boolean heldStock = holdsStock();
         if (balanceAmount == 0) {
             moveTo(OrderStatus.CANCELED);
         } else if (status != OrderStatus.FAILED && !status.inFulfilment()) {
             moveTo(OrderStatus.PARTIALLY_REFUNDED);
         }
+        refundedAmount += cancelAmount;
         updatedAt = at;
+        if (status == OrderStatus.CANCELED && heldStock) {
+            stockReturnedAt = at;
+            return quantities();
+        }
+        return Map.of();
+    }
+
+    /** Whether the order's goods are still counted out of the shelf's stock and could go back to it. */
+    boolean holdsStock() {
+        return status.holdsStock() && stockReturnedAt == null;
+    }
+
+    /** Pieces per product over all lines (a product on several lines is summed), in line order. */
+    private Map<String, Integer> quantities() {
+        Map<String, Integer> pieces = new LinkedHashMap<>();
+        lines.forEach(line -> pieces.merge(line.productId(), line.quantity(), Math::addExact));
+        return Collections.unmodifiableMap(pieces);
     }
 
     /** The warehouse starts picking the order (fulfilment; no event drives this yet). */
@@ -219,6 +250,10 @@ public class Order {
 
     String failureDetail() {
         return failureDetail;
+    }
+
+    Instant stockReturnedAt() {
+        return stockReturnedAt;
     }
 
     Instant createdAt() {

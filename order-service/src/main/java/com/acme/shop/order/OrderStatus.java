@@ -13,7 +13,8 @@ package com.acme.shop.order;
  * </pre>
  *
  * A partial refund of an order in fulfilment (PREPARING, SHIPPED) keeps the fulfilment status; the refunded
- * amount tells the rest. A full refund always ends in CANCELED.
+ * amount tells the rest. A full refund always ends in CANCELED; from CREATED or PARTIALLY_REFUNDED (goods still on
+ * the shelf, {@link #holdsStock}) it also gives the order's stock back.
  */
 public enum OrderStatus {
 
@@ -53,6 +54,14 @@ public enum OrderStatus {
     /** Whether a refund can still be recorded against an order in this status. */
     boolean acceptsRefund() {
         return this != CANCELED;
+    }
+
+    /**
+     * Whether an order in this status has its goods counted out of stock but still on the shelf: created, or partly
+     * refunded before fulfilment started. Only such an order can give its stock back when it is canceled.
+     */
+    boolean holdsStock() {
+        return this == CREATED || this == PARTIALLY_REFUNDED;
     }
 
     /** Whether the order is with the warehouse or the carrier. */

@@ -10,9 +10,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 class OrderTest {
 
@@ -104,6 +106,74 @@ class OrderTest {
 
         assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
         assertThat(order.refundedAmount()).isEqualTo(10_000);
+    }
+
+    @Test
+    void fullRefundOfACreatedOrderGivesEveryLineBackOnce() {
+        Order order = created();
+
+        Map<String, Integer> restock = order.recordRefund(39_000, 0, T1);
+
+        assertThat(restock).containsExactly(entry("TSHIRT-BLK-M", 2), entry("MUG-WHT", 1));
+        assertThat(order.stockReturnedAt()).isEqualTo(T1);
+        assertThat(order.holdsStock()).isFalse();
+        assertThatThrownBy(() -> order.recordRefund(1, 0, T1)).isInstanceOf(IllegalOrderTransitionException.class);
+        assertThat(order.stockReturnedAt()).isEqualTo(T1);
+    }
+
+    @Test
+    void partialRefundsGiveNothingBackUntilTheRestCancelsTheOrder() {
+        Order order = created();
+
+        assertThat(order.recordRefund(9_000, 30_000, T0)).isEmpty();
+        assertThat(order.recordRefund(15_000, 15_000, T0)).isEmpty();
+        assertThat(order.stockReturnedAt()).isNull();
+        assertThat(order.holdsStock()).isTrue();
+
+        assertThat(order.recordRefund(15_000, 0, T1)).containsOnlyKeys("TSHIRT-BLK-M", "MUG-WHT");
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(order.stockReturnedAt()).isEqualTo(T1);
+    }
+
+    @Test
+    void aFailedOrderNeverTookStockAndGivesNothingBack() {
+        Order order = failed();
+
+        assertThat(order.holdsStock()).isFalse();
+        assertThat(order.recordRefund(10_000, 29_000, T1)).isEmpty();
+        assertThat(order.recordRefund(29_000, 0, T1)).isEmpty();
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(order.stockReturnedAt()).isNull();
+    }
+
+    @Test
+    void anOrderThatLeftTheShelfGivesNothingBackWhenCanceled() {
+        Order preparing = created();
+        preparing.startPreparing(T0);
+        Order shipped = created();
+        shipped.startPreparing(T0);
+        shipped.ship(T0);
+
+        assertThat(preparing.recordRefund(39_000, 0, T1)).isEmpty();
+        assertThat(shipped.recordRefund(39_000, 0, T1)).isEmpty();
+        assertThat(preparing.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(shipped.stockReturnedAt()).isNull();
+    }
+
+    @Test
+    void aProductOnSeveralLinesComesBackAsOneSum() {
+        Order order = Order.created("order-0004", "pk-0004", "customer-1", 48_000, List.of(
+                new LineItem("TSHIRT-BLK-M", "토스 티셔츠 (검정, M)", 2, 15_000),
+                new LineItem("MUG-WHT", "토스 머그컵", 1, 9_000),
+                new LineItem("TSHIRT-BLK-M", "토스 티셔츠 (검정, M) 선물 포장", 1, 9_000)), T0);
+
+        assertThat(order.recordRefund(48_000, 0, T1)).containsExactly(entry("TSHIRT-BLK-M", 3), entry("MUG-WHT", 1));
+    }
+
+    @Test
+    void onlyAnOrderWhoseGoodsAreStillOnTheShelfHoldsStock() {
+        assertThat(java.util.Arrays.stream(OrderStatus.values()).filter(OrderStatus::holdsStock))
+                .containsExactlyInAnyOrder(OrderStatus.CREATED, OrderStatus.PARTIALLY_REFUNDED);
     }
 
     @Test

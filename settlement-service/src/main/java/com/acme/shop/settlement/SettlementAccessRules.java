@@ -19,10 +19,17 @@ class SettlementAccessRules implements AccessRules {
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers(HttpMethod.GET, "/api/v1/settlements/payments/*", "/api/v1/settlements/daily",
-                        "/api/v1/settlements/monthly").hasRole(Roles.SERVICE)
+                        "/api/v1/settlements/monthly", "/api/v1/settlements/payouts/upcoming").hasRole(Roles.SERVICE)
                 .requestMatchers(HttpMethod.GET, "/api/v1/settlements/reconciliations",
                         "/api/v1/settlements/mismatches").hasRole(Roles.SERVICE)
                 .requestMatchers(HttpMethod.POST, "/api/v1/settlements/reconciliations").hasRole(Roles.SERVICE)
-                .requestMatchers(HttpMethod.GET, "/api/v1/settlements/export.xlsx").hasRole(Roles.SERVICE);
+                // finance's decisions about a mismatch; the handler also requires X-Operator (who decided)
+                .requestMatchers(HttpMethod.POST, "/api/v1/settlements/mismatches/*/resolve",
+                        "/api/v1/settlements/mismatches/*/ignore").hasRole(Roles.SERVICE)
+                .requestMatchers(HttpMethod.GET, "/api/v1/settlements/export.xlsx").hasRole(Roles.SERVICE)
+                // the export as a job: started (with X-Operator, who asked), followed, and its file fetched
+                .requestMatchers(HttpMethod.POST, "/api/v1/settlements/exports").hasRole(Roles.SERVICE)
+                .requestMatchers(HttpMethod.GET, "/api/v1/settlements/exports", "/api/v1/settlements/exports/*",
+                        "/api/v1/settlements/exports/*/file").hasRole(Roles.SERVICE);
     }
 }

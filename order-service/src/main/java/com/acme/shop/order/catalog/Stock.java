@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Takes stock for an order, all lines or none. Each line is one conditional UPDATE
+ * Takes stock for an order, all lines or none, and gives a canceled order's stock back. Each line is one conditional UPDATE
  * ({@code ... WHERE stock >= ?}), so two orders can never both get the last piece, whatever the
  * interleaving, and no row is read and then written.
  */
@@ -57,6 +57,30 @@ public class Stock {
         return Optional.empty();
     }
 
+    /**
+     * Puts {@code quantities} (product id to pieces) back on the shelf inside the caller's transaction: a canceled
+     * order's goods. Products are updated in id order, like {@link #takeAll}, so a return and an order taking the same
+     * products cannot deadlock. A product is never deleted (withdrawing it clears {@code sellable}), so every row
+     * exists; one that did not would be a bug, and the whole return fails rather than returning part of it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void giveBackAll(Map<String, Integer> quantities) {
+        for (Map.Entry<String, Integer> line : new TreeMap<>(quantities).entrySet()) {
+            if (line.getValue() <= 0) {
+                throw new IllegalArgumentException("quantity must be positive: " + line);
+            }
+            if (add(line.getKey(), line.getValue()) != 1) {
+                throw new IllegalStateException("no product " + line.getKey() + " to give " + line.getValue()
+                        + " pieces back to");
+            }
+        }
+    }
+
+    private int add(String productId, int quantity) {
+        return jdbc.update("UPDATE product SET stock = stock + ?, version = version + 1 WHERE product_id = ?",
+                quantity, productId);
+    }
+
     private StockShortage explain(String productId, int requested) {
         // a locking read sees the current row, not the transaction's snapshot
         List<StockRow> rows = jdbc.query("SELECT stock, sellable FROM product WHERE product_id = ? FOR UPDATE",
@@ -75,8 +99,7 @@ public class Stock {
 
     private void giveBack(Deque<Map.Entry<String, Integer>> taken) {
         for (Map.Entry<String, Integer> line : taken) {
-            jdbc.update("UPDATE product SET stock = stock + ?, version = version + 1 WHERE product_id = ?",
-                    line.getValue(), line.getKey());
+            add(line.getKey(), line.getValue());
         }
     }
 

@@ -118,7 +118,11 @@ class PaymentEventHandler {
                 attempts);
     }
 
-    /** Records a refund confirmed by Toss against the order; an unknown order is logged and skipped. */
+    /**
+     * Records a refund confirmed by Toss against the order, and, when it cancels an order that still holds its stock,
+     * puts the order's pieces back on the shelf in the same transaction (once: the order remembers it). An unknown
+     * order is logged and skipped.
+     */
     @Transactional
     public void onPaymentCanceled(EventEnvelope<PaymentCanceled> event) {
         if (!inbox.firstDelivery(CONSUMER, event)) {
@@ -133,7 +137,12 @@ class PaymentEventHandler {
             return;
         }
         Order order = found.get();
-        order.recordRefund(cancel.cancelAmount(), cancel.balanceAmount(), clock.instant());
+        Map<String, Integer> restock = order.recordRefund(cancel.cancelAmount(), cancel.balanceAmount(),
+                clock.instant());
+        if (!restock.isEmpty()) {
+            stock.giveBackAll(restock);
+            log.info("Order {} canceled: stock given back {}", order.orderId(), restock);
+        }
         if (cancel.balanceAmount() != order.refundableAmount()) {
             log.warn("Order {}: Toss balance {} differs from our refundable {}", order.orderId(),
                     cancel.balanceAmount(), order.refundableAmount());

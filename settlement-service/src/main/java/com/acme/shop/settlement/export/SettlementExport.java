@@ -36,7 +36,8 @@ import java.util.concurrent.Future;
  *   <li>요약 (summary): totals per sales date and payment method, then a 합계 row;</li>
  *   <li>거래내역 (detail): one row per ledger entry (approval or cancel), ordered by sales date; continued on
  *       거래내역 (2), ... past Excel's 1,048,576 rows;</li>
- *   <li>대사불일치 (mismatches): every reconciliation mismatch recorded for those sales dates.</li>
+ *   <li>대사불일치 (mismatches): every reconciliation mismatch recorded for those sales dates, with its state
+ *       (미해결, 해소, 무시), who closed it and their note.</li>
  * </ul>
  * All three sheets read one consistent snapshot (one read-only REPEATABLE READ transaction) on a connection of the
  * export's own pool ({@link ExportConnections}), never the one the Kafka listener needs. Amounts are numbers in
@@ -62,11 +63,13 @@ class SettlementExport {
     static final List<String> DETAIL_HEADERS = List.of("매출일", "지급예정일", "거래구분", "주문번호", "결제키",
             "거래키", "결제수단", "간편결제사", "거래금액", "수수료", "부가세", "정산금액", "거래일시");
     static final List<String> MISMATCH_HEADERS = List.of("매출일", "불일치 유형", "상태", "주문번호", "결제키",
-            "거래키", "장부 값", "토스 값", "최초 발견", "최근 확인", "해소 일시");
+            "거래키", "장부 값", "토스 값", "최초 발견", "최근 확인", "처리 일시", "처리자", "메모");
+    /** 처리자 of a mismatch that a later run no longer found: no person, the re-run resolved it. */
+    static final String RESOLVED_BY_RERUN = "자동 (재대사)";
 
     private static final double[] SUMMARY_WIDTHS = {12, 12, 10, 16, 16, 14, 12, 16};
     private static final double[] DETAIL_WIDTHS = {12, 12, 10, 28, 30, 36, 12, 14, 14, 12, 10, 14, 20};
-    private static final double[] MISMATCH_WIDTHS = {12, 18, 10, 28, 30, 36, 14, 14, 20, 20, 20};
+    private static final double[] MISMATCH_WIDTHS = {12, 18, 10, 28, 30, 36, 14, 14, 20, 20, 20, 16, 50};
 
     private final ExportConnections connections;
     private final int fetchSize;
@@ -105,6 +108,16 @@ class SettlementExport {
         }
     }
 
+    /** What an export job hears while its workbook is written. */
+    public interface Progress {
+
+        /** The snapshot holds {@code rows} detail rows (ledger entries); called once, before any is written. */
+        void counted(long rows);
+
+        /** {@code rows} detail rows are written so far. */
+        void written(long rows);
+    }
+
     /** One export holding one connection of the export pool until {@link #close()}. */
     public final class Session implements AutoCloseable {
 
@@ -119,16 +132,31 @@ class SettlementExport {
 
         /** Writes the workbook from one read-only snapshot; returns the number of detail rows. */
         public long write(OutputStream out) {
+            return write(out, null);
+        }
+
+        /**
+         * As {@link #write(OutputStream)}, telling {@code progress} first how many detail rows the snapshot holds,
+         * then, every {@value #STYLE_BATCH} rows, how many are written (on the sheet writer's thread). An exception
+         * thrown by {@code progress} ends the export with it.
+         */
+        public long write(OutputStream out, Progress progress) {
             try {
                 connection.setReadOnly(true);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 connection.setAutoCommit(false);
                 JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
                 jdbc.setFetchSize(streamingFetchSize(connection, fetchSize));
+                if (progress != null) {
+                    Long rows = jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM settlement_entry WHERE sales_date BETWEEN ? AND ?", Long.class,
+                            range.from(), range.to());
+                    progress.counted(rows == null ? 0 : rows);
+                }
                 Workbook workbook = new Workbook(out, "settlement-service", "1.0");
                 workbook.setCompressionLevel(1);
                 summary(jdbc, workbook, range);
-                long written = detail(jdbc, workbook, range);
+                long written = detail(jdbc, workbook, range, progress);
                 mismatches(jdbc, workbook, range);
                 workbook.finish();
                 connection.commit();
@@ -192,8 +220,9 @@ class SettlementExport {
      * on a second one, so JDBC decoding and XML/deflate work overlap on two cores. Rows travel in batches with at
      * most {@value #BATCHES_IN_FLIGHT} batches queued, so memory stays flat however large the range.
      */
-    private long detail(JdbcTemplate jdbc, Workbook workbook, SalesDateRange range) throws IOException {
-        DetailWriter writer = new DetailWriter(workbook);
+    private long detail(JdbcTemplate jdbc, Workbook workbook, SalesDateRange range, Progress progress)
+            throws IOException {
+        DetailWriter writer = new DetailWriter(workbook, progress);
         ExecutorService sheetWriter = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("excel-writer").daemon(true).factory());
         Deque<Future<?>> inFlight = new ArrayDeque<>();
@@ -213,6 +242,9 @@ class SettlementExport {
             handOver(sheetWriter, inFlight, writer, List.copyOf(batch));
             inFlight.add(sheetWriter.submit(() -> {
                 writer.close();
+                if (progress != null) {
+                    progress.written(writer.total);
+                }
                 return null;
             }));
             while (!inFlight.isEmpty()) {
@@ -253,14 +285,16 @@ class SettlementExport {
     private final class DetailWriter {
 
         private final Workbook workbook;
+        private final Progress progress;
         private Worksheet sheet;
         private int sheets;
         private int row;
         private int batchStart;
         private long total;
 
-        DetailWriter(Workbook workbook) {
+        DetailWriter(Workbook workbook, Progress progress) {
             this.workbook = workbook;
+            this.progress = progress;
         }
 
         /** One ledger row as the sheet needs it, read on the reading thread (ResultSets are not shared). */
@@ -302,6 +336,9 @@ class SettlementExport {
             if (r - batchStart + 1 == STYLE_BATCH) {
                 styleBatch();
                 sheet.flush();
+                if (progress != null) {
+                    progress.written(total);
+                }
             }
         }
 
@@ -341,13 +378,14 @@ class SettlementExport {
         int[] row = {0};
         jdbc.query("""
                 SELECT sales_date, kind, status, order_id, payment_key, transaction_key, ledger_value, toss_value,
-                       first_detected_at, last_detected_at, resolved_at
+                       first_detected_at, last_detected_at, resolved_at, resolved_by, note
                 FROM reconciliation_mismatch WHERE sales_date BETWEEN ? AND ? ORDER BY sales_date, id""",
                 (ResultSet rs) -> {
                     int r = ++row[0];
+                    String status = rs.getString(3);
                     date(sheet, r, 0, rs.getObject(1, LocalDate.class));
                     sheet.value(r, 1, kindLabel(rs.getString(2)));
-                    sheet.value(r, 2, "OPEN".equals(rs.getString(3)) ? "미해결" : "해소");
+                    sheet.value(r, 2, statusLabel(status));
                     text(sheet, r, 3, rs.getString(4));
                     text(sheet, r, 4, rs.getString(5));
                     text(sheet, r, 5, rs.getString(6));
@@ -360,6 +398,13 @@ class SettlementExport {
                             sheet.style(r, 8 + i).format(DATE_TIME).set();
                         }
                     }
+                    String resolvedBy = rs.getString(12);
+                    if (resolvedBy != null) {
+                        text(sheet, r, 11, resolvedBy);
+                    } else if ("RESOLVED".equals(status)) {
+                        sheet.value(r, 11, RESOLVED_BY_RERUN);
+                    }
+                    text(sheet, r, 12, rs.getString(13));
                 }, range.from(), range.to());
         finish(sheet, row[0], MISMATCH_HEADERS.size());
     }
@@ -367,6 +412,15 @@ class SettlementExport {
     /** Timestamps are stored as UTC wall-clock values (hibernate.jdbc.time_zone); finance reads Korean time. */
     private static LocalDateTime koreanTime(LocalDateTime utc) {
         return LocalDateTime.ofInstant(utc.toInstant(ZoneOffset.UTC), BusinessCalendar.ZONE);
+    }
+
+    private static String statusLabel(String status) {
+        return switch (status) {
+            case "OPEN" -> "미해결";
+            case "RESOLVED" -> "해소";
+            case "IGNORED" -> "무시";
+            default -> ExcelText.neutralise(status);
+        };
     }
 
     private static String kindLabel(String kind) {

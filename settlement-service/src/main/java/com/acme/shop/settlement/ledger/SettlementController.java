@@ -1,21 +1,29 @@
 package com.acme.shop.settlement.ledger;
 
+import com.acme.shop.settlement.policy.BusinessCalendar;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 @RestController
 @RequestMapping("/api/v1/settlements")
 class SettlementController {
 
-    private final SettlementReports reports;
+    /** How far ahead {@code /payouts/upcoming} looks when no {@code to} is given. */
+    static final int DEFAULT_PAYOUT_DAYS = 30;
 
-    SettlementController(SettlementReports reports) {
+    private final SettlementReports reports;
+    private final Clock clock;
+
+    SettlementController(SettlementReports reports, Clock clock) {
         this.reports = reports;
+        this.clock = clock;
     }
 
     /** The ledger entries and totals of one payment; 404 SETTLEMENT_NOT_FOUND before any is booked. */
@@ -36,5 +44,27 @@ class SettlementController {
     List<MonthlySettlement> monthly(@RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to) {
         return reports.monthly(MonthRange.parse(from, to));
+    }
+
+    /**
+     * What the PG will pay out per payout date (YYYY-MM-DD, KST), {@code from} (default today) to {@code to} (default
+     * {@code from} + 30 days), inclusive, at most 366 days. A parameter given empty counts as not given.
+     */
+    @GetMapping("/payouts/upcoming")
+    List<UpcomingPayout> upcomingPayouts(@RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to) {
+        LocalDate start = blank(from) ? LocalDate.ofInstant(clock.instant(), BusinessCalendar.ZONE)
+                : SalesDateRange.parseDate("from", from);
+        LocalDate end = blank(to) ? min(start.plusDays(DEFAULT_PAYOUT_DAYS), SalesDateRange.LATEST)
+                : SalesDateRange.parseDate("to", to);
+        return reports.upcomingPayouts(new SalesDateRange(start, end));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 }

@@ -30,4 +30,19 @@ interface SettlementEntries extends JpaRepository<SettlementEntry, Long> {
             group by e.salesDate, e.method
             order by e.salesDate, e.method""")
     List<DailySettlement> dailyTotals(LocalDate from, LocalDate to);
+
+    @Query("""
+            select new com.acme.shop.settlement.ledger.UpcomingPayout(
+                e.payoutDate,
+                count(e),
+                coalesce(sum(case when e.type = com.acme.shop.settlement.ledger.EntryType.SALE then e.amount else 0 end), 0),
+                coalesce(sum(case when e.type = com.acme.shop.settlement.ledger.EntryType.CANCEL then -e.amount else 0 end), 0),
+                coalesce(sum(e.fee), 0),
+                coalesce(sum(e.vat), 0),
+                coalesce(sum(e.net), 0))
+            from SettlementEntry e
+            where e.payoutDate between :from and :to
+            group by e.payoutDate
+            order by e.payoutDate""")
+    List<UpcomingPayout> payoutsBetween(LocalDate from, LocalDate to);
 }

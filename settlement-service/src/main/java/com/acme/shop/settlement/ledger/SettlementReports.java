@@ -39,6 +39,11 @@ class SettlementReports {
         return entries.dailyTotals(range.from(), range.to());
     }
 
+    /** What is due to be paid out per payout date in the range; dates without payouts are left out. */
+    List<UpcomingPayout> upcomingPayouts(SalesDateRange payoutDates) {
+        return entries.payoutsBetween(payoutDates.from(), payoutDates.to());
+    }
+
     /** Totals per month and method; months without entries are left out. */
     List<MonthlySettlement> monthly(MonthRange range) {
         return MonthlySettlement.of(daily(range.days()));

@@ -26,7 +26,9 @@ import java.util.Objects;
  * {@code (paymentKey, transactionKey)}, and records every difference as a {@link ReconciliationMismatch}.
  *
  * <p>Re-running a date is idempotent: a difference found again updates its row (one row per transaction and kind,
- * unique in the database), a difference no longer found is RESOLVED, a new one is inserted. Runs of the same date
+ * unique in the database), a difference no longer found is RESOLVED, a new one is inserted; a person's decision about
+ * a difference stands while its values stay the same ({@link ReconciliationMismatch#seenAgain}). The run's
+ * {@code openMismatches} counts what is left OPEN for a person. Runs of the same date
  * serialise on a row lock of the date's {@link ReconciliationRun}. Toss is read before the transaction starts (it
  * may take up to 60 s), so no database lock is held while waiting for Toss.
  */
@@ -122,18 +124,22 @@ class Reconciliation {
         Instant now = clock.instant();
         Map<String, ReconciliationMismatch> existing = new HashMap<>();
         mismatches.findBySalesDate(date).forEach(m -> existing.put(m.key(), m));
+        int open = 0;
         for (Finding finding : findings) {
             ReconciliationMismatch known = existing.remove(finding.key());
             if (known == null) {
-                mismatches.save(ReconciliationMismatch.detected(date, finding, now));
+                known = mismatches.save(ReconciliationMismatch.detected(date, finding, now));
             } else {
                 known.seenAgain(finding, now);
             }
+            if (known.status() == MismatchStatus.OPEN) {
+                open++;
+            }
         }
-        existing.values().forEach(gone -> gone.resolve(now));
-        run.succeeded(ledger.size(), seenAtToss.size(), findings.size(), started, now);
-        log.info("Reconciled {}: {} ledger rows, {} Toss rows, {} open mismatches", date, ledger.size(),
-                seenAtToss.size(), findings.size());
+        existing.values().forEach(gone -> gone.noLongerFound(now));
+        run.succeeded(ledger.size(), seenAtToss.size(), open, started, now);
+        log.info("Reconciled {}: {} ledger rows, {} Toss rows, {} differences, {} of them open", date, ledger.size(),
+                seenAtToss.size(), findings.size(), open);
         return run;
     }
 

@@ -1,14 +1,22 @@
 package com.acme.shop.settlement.reconciliation;
 
+import com.acme.shop.platform.security.Operator;
 import com.acme.shop.platform.web.ApiException;
 import com.acme.shop.settlement.ledger.SalesDateRange;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,16 +25,30 @@ import java.util.Locale;
 class ReconciliationController {
 
     static final String INVALID_STATUS = "INVALID_STATUS";
+    /** Text a person writes: any characters but control characters, except the line breaks of a text area. */
+    static final String TEXT = "[\\r\\n\\P{Cntrl}]*";
+    /** A mismatch id as the database hands them out; anything else names no mismatch. */
+    private static final java.util.regex.Pattern MISMATCH_ID = java.util.regex.Pattern.compile("[1-9][0-9]{0,17}");
 
     private final Reconciliation reconciliation;
     private final ReconciliationRuns runs;
     private final ReconciliationMismatches mismatches;
+    private final MismatchDecisions decisions;
 
     ReconciliationController(Reconciliation reconciliation, ReconciliationRuns runs,
-                             ReconciliationMismatches mismatches) {
+                             ReconciliationMismatches mismatches, MismatchDecisions decisions) {
         this.reconciliation = reconciliation;
         this.runs = runs;
         this.mismatches = mismatches;
+        this.decisions = decisions;
+    }
+
+    /** @param note what explains or corrected the difference: 1-500 characters, line breaks allowed */
+    record ResolveRequest(@NotBlank @Size(max = 500) @Pattern(regexp = TEXT) String note) {
+    }
+
+    /** @param reason why the difference is accepted: 1-500 characters, line breaks allowed */
+    record IgnoreRequest(@NotBlank @Size(max = 500) @Pattern(regexp = TEXT) String reason) {
     }
 
     /** Reconciles one past sales date now (YYYY-MM-DD); repeating it is safe. */
@@ -45,7 +67,38 @@ class ReconciliationController {
                 .map(ReconciliationViews.RunView::of).toList();
     }
 
-    /** Mismatches of the sales dates in the range, optionally only OPEN or RESOLVED ones. */
+    /**
+     * Resolves an OPEN mismatch with a note, as the operator named in {@code X-Operator} (400
+     * {@code OPERATOR_REQUIRED} without one); 404 {@code MISMATCH_NOT_FOUND}, 409 {@code MISMATCH_NOT_OPEN}.
+     */
+    @PostMapping("/mismatches/{id}/resolve")
+    ReconciliationViews.MismatchView resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request) {
+        long mismatch = mismatchId(id);
+        String operator = Operator.required();
+        return ReconciliationViews.MismatchView.of(decisions.resolve(mismatch, operator, text(request.note())));
+    }
+
+    /** Ignores an OPEN mismatch with a reason; otherwise as {@link #resolve}. */
+    @PostMapping("/mismatches/{id}/ignore")
+    ReconciliationViews.MismatchView ignore(@PathVariable String id, @Valid @RequestBody IgnoreRequest request) {
+        long mismatch = mismatchId(id);
+        String operator = Operator.required();
+        return ReconciliationViews.MismatchView.of(decisions.ignore(mismatch, operator, text(request.reason())));
+    }
+
+    private static long mismatchId(String id) {
+        if (!MISMATCH_ID.matcher(id).matches()) {
+            throw MismatchDecisions.notFound(id.length() <= 20 ? id : id.substring(0, 20) + "…");
+        }
+        return Long.parseLong(id);
+    }
+
+    /** Stripped, with a text area's CRLF line breaks as LF. */
+    private static String text(String value) {
+        return value.replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
+
+    /** Mismatches of the sales dates in the range, optionally only those of one status. */
     @GetMapping("/mismatches")
     @Transactional(readOnly = true)
     List<ReconciliationViews.MismatchView> mismatches(@RequestParam(required = false) String from,
@@ -63,7 +116,8 @@ class ReconciliationController {
         try {
             return MismatchStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(INVALID_STATUS, "status must be OPEN or RESOLVED");
+            throw ApiException.badRequest(INVALID_STATUS, "status must be one of "
+                    + Arrays.toString(MismatchStatus.values()));
         }
     }
 

@@ -60,6 +60,11 @@ class ReconciliationRun {
         this.finishedAt = now;
     }
 
+    /** A person resolved or ignored one of this date's open mismatches. */
+    void mismatchClosed() {
+        this.openMismatches = Math.max(0, openMismatches - 1);
+    }
+
     /** Toss could not be read: the mismatches of the last good run stay as they were. */
     void failed(String error, Instant startedAt, Instant now) {
         this.runs++;

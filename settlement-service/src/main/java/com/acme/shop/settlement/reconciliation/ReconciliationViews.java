@@ -18,14 +18,19 @@ final class ReconciliationViews {
         }
     }
 
-    record MismatchView(long id, LocalDate salesDate, String kind, String kindLabel, String status, String paymentKey,
-                        String transactionKey, String orderId, String ledgerValue, String tossValue,
-                        Instant firstDetectedAt, Instant lastDetectedAt, Instant resolvedAt) {
+    /**
+     * A mismatch. {@code status} OPEN, RESOLVED or IGNORED; {@code resolvedAt} when it left OPEN; {@code resolvedBy}
+     * the operator who resolved or ignored it (null when a re-run resolved it); {@code note} their note or reason.
+     */
+    record MismatchView(long id, LocalDate salesDate, String kind, String kindLabel, String status,
+                        String statusLabel, String paymentKey, String transactionKey, String orderId,
+                        String ledgerValue, String tossValue, Instant firstDetectedAt, Instant lastDetectedAt,
+                        Instant resolvedAt, String resolvedBy, String note) {
 
         static MismatchView of(ReconciliationMismatch m) {
             return new MismatchView(m.id(), m.salesDate(), m.kind().name(), m.kind().label(), m.status().name(),
-                    m.paymentKey(), m.transactionKey(), m.orderId(), m.ledgerValue(), m.tossValue(),
-                    m.firstDetectedAt(), m.lastDetectedAt(), m.resolvedAt());
+                    m.status().label(), m.paymentKey(), m.transactionKey(), m.orderId(), m.ledgerValue(),
+                    m.tossValue(), m.firstDetectedAt(), m.lastDetectedAt(), m.resolvedAt(), m.resolvedBy(), m.note());
         }
     }
 }

@@ -75,6 +75,10 @@ public abstract class AbstractIntegrationTest {
         TestInfrastructure.register(registry, "settlement_service");
         registry.add("settlement.toss.base-url", () -> SANDBOX_URL);
         registry.add("settlement.reconciliation.cron", () -> "-");
+        registry.add("settlement.export.jobs.directory", () -> "target/settlement-exports-it");
+        registry.add("settlement.export.jobs.progress-interval", () -> "100ms");
+        registry.add("shop.jobs.settlement-export.initial-backoff", () -> "300ms");
+        registry.add("shop.jobs.settlement-export.max-backoff", () -> "1s");
     }
 
     @LocalServerPort
@@ -110,11 +114,42 @@ public abstract class AbstractIntegrationTest {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET();
         Http.AS_SERVICE.forEach(builder::header);
-        HttpRequest request = builder.build();
+        return send(builder.build());
+    }
+
+    /** A POST with a JSON body as admin-service makes it: the service token, and the operator it acts for if any. */
+    protected Response post(String path, String json, String operator) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        Http.AS_SERVICE.forEach(builder::header);
+        if (operator != null) {
+            builder.header("X-Operator", operator);
+        }
+        return send(builder.build());
+    }
+
+    private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET of a file (the service token), whatever its type. */
+    protected HttpResponse<byte[]> downloadFile(String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(60)).GET();
+        Http.AS_SERVICE.forEach(builder::header);
+        try {
+            return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

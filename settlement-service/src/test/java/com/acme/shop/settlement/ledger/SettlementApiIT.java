@@ -90,6 +90,61 @@ class SettlementApiIT extends AbstractIntegrationTest {
         assertThat(march.get("net").asLong()).isEqualTo(9_626 - 4_813 + 6_738);
     }
 
+    @Test
+    void upcomingPayoutsAreTheLedgersTotalsPerPayoutDate() {
+        // Sales dates in April 2025 belong to this test only.
+        String card = newOrderId();
+        String transfer = newOrderId();
+        publish(approved(card, "카드", 10_000, Instant.parse("2025-04-07T01:00:00Z")));
+        publish(approved(transfer, "계좌이체", 20_000, Instant.parse("2025-04-07T02:00:00Z")));
+        publish(canceled(card, "카드", 10_000, 5_000, 5_000, Instant.parse("2025-04-08T01:00:00Z")));
+        JsonNode cardEntries = awaitSettlement(card, 2, view -> { }).get("entries");
+        JsonNode transferEntries = awaitSettlement(transfer, 1, view -> { }).get("entries");
+
+        Response response = get("/api/v1/settlements/payouts/upcoming?from=2025-04-07&to=2025-04-30");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode payouts = response.body();
+        assertThat(payouts.size()).isEqualTo(3);
+        // card D+3 business days, transfer D+2; the cancel is paid out (deducted) from its own sales date
+        assertPayout(payouts.get(0), transferEntries.get(0).get("payoutDate").asString(), 1, 20_000, 0, 400, 40,
+                19_560);
+        assertPayout(payouts.get(1), cardEntries.get(0).get("payoutDate").asString(), 1, 10_000, 0, 340, 34, 9_626);
+        assertPayout(payouts.get(2), cardEntries.get(1).get("payoutDate").asString(), 1, 0, 5_000, -170, -17, -4_813);
+        assertThat(payouts.get(0).get("payoutDate").asString()).isEqualTo("2025-04-09");
+        assertThat(payouts.get(1).get("payoutDate").asString()).isEqualTo("2025-04-10");
+        assertThat(payouts.get(2).get("payoutDate").asString()).isEqualTo("2025-04-11");
+
+        Response oneDay = get("/api/v1/settlements/payouts/upcoming?from=2025-04-10&to=2025-04-10");
+        assertThat(oneDay.body().size()).isEqualTo(1);
+        assertThat(oneDay.body().get(0).get("payoutDate").asString()).isEqualTo("2025-04-10");
+    }
+
+    @Test
+    void upcomingPayoutsLookThirtyDaysAheadFromTodayInKoreaByDefault() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul"));
+
+        Response byDefault = get("/api/v1/settlements/payouts/upcoming");
+        Response explicit = get("/api/v1/settlements/payouts/upcoming?from=" + today + "&to=" + today.plusDays(30));
+        Response fromOnly = get("/api/v1/settlements/payouts/upcoming?from=" + today);
+        Response blank = get("/api/v1/settlements/payouts/upcoming?from=&to=");
+
+        assertThat(byDefault.status()).isEqualTo(200);
+        assertThat(byDefault.body()).isEqualTo(explicit.body());
+        assertThat(fromOnly.body()).isEqualTo(explicit.body());
+        assertThat(blank.body()).isEqualTo(explicit.body());
+        assertThat(get("/api/v1/settlements/payouts/upcoming?from=2099-12-20").status())
+                .as("the default end stops at the last date there can be").isEqualTo(200);
+        assertThat(get("/api/v1/settlements/payouts/upcoming?from=2024-01-01&to=2024-12-31").status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"?from=2025-04-30&to=2025-04-01", "?from=2024-01-01&to=2025-01-01", "?from=2025-4-1",
+            "?to=1999-12-31", "?from=2100-01-01", "?from=tomorrow"})
+    void rejectsInvalidPayoutRangesWithAProblem(String query) {
+        assertProblem(get("/api/v1/settlements/payouts/upcoming" + query), 400, "INVALID_DATE_RANGE");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"?from=2025-03&to=2025-02", "?from=2025-01&to=2025-13", "?from=2025-1&to=2025-02",
             "?from=2025-01", "", "?from=2025-01&to=2026-01", "?from=2025-01-01&to=2025-02-01"})
@@ -125,6 +180,18 @@ class SettlementApiIT extends AbstractIntegrationTest {
         assertThat(day.get("fee").asLong()).as("fee").isEqualTo(fee);
         assertThat(day.get("vat").asLong()).as("vat").isEqualTo(vat);
         assertThat(day.get("net").asLong()).as("net").isEqualTo(net);
+        assertThat(net).isEqualTo(gross - canceled - fee - vat);
+    }
+
+    private static void assertPayout(JsonNode payout, String date, long count, long gross, long canceled, long fee,
+                                     long vat, long net) {
+        assertThat(payout.get("payoutDate").asString()).isEqualTo(date);
+        assertThat(payout.get("count").asLong()).as("count").isEqualTo(count);
+        assertThat(payout.get("grossAmount").asLong()).as("gross").isEqualTo(gross);
+        assertThat(payout.get("canceledAmount").asLong()).as("canceled").isEqualTo(canceled);
+        assertThat(payout.get("feeAmount").asLong()).as("fee").isEqualTo(fee);
+        assertThat(payout.get("vatAmount").asLong()).as("vat").isEqualTo(vat);
+        assertThat(payout.get("netAmount").asLong()).as("net").isEqualTo(net);
         assertThat(net).isEqualTo(gross - canceled - fee - vat);
     }
 

@@ -129,6 +129,60 @@ class ReconciliationIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void aPersonsDecisionStandsOnARerunUntilTheDifferenceChanges() throws Exception {
+        LocalDate date = LocalDate.parse("2026-10-27");
+        Sold sold = sell(date, 10_000, "카드");
+        book(sold);
+        awaitSettlement(sold.orderId(), 1, view -> { });
+        sandbox("PUT", "/sandbox/settlements/distortions/" + sold.paymentKey(),
+                "{\"transactionKey\":\"" + sold.transactionKey() + "\",\"feeDelta\":10}");
+        nextDay(date);
+        assertThat(reconcile(date).get("openMismatches").asInt()).isEqualTo(2);
+        List<JsonNode> found = mismatches(date, "OPEN");
+        long fee = only(found, sold.paymentKey(), "FEE").get("id").asLong();
+        long payout = only(found, sold.paymentKey(), "PAYOUT_AMOUNT").get("id").asLong();
+
+        // finance decides: the fee difference is accepted, the payout difference was explained
+        assertThat(post("/api/v1/settlements/mismatches/" + fee + "/ignore", "{\"reason\":\"프로모션 수수료\"}",
+                "finance.kim").status()).isEqualTo(200);
+        assertThat(post("/api/v1/settlements/mismatches/" + payout + "/resolve", "{\"note\":\"수수료 차이에 따른 것\"}",
+                "finance.lee").status()).isEqualTo(200);
+        assertThat(get("/api/v1/settlements/reconciliations?from=" + date + "&to=" + date).body().get(0)
+                .get("openMismatches").asInt()).isZero();
+
+        // the next morning's run finds the same values: the decisions stand
+        JsonNode rerun = reconcile(date);
+        assertThat(rerun.get("openMismatches").asInt()).isZero();
+        assertThat(mismatches(date, "OPEN")).isEmpty();
+        JsonNode ignored = only(mismatches(date, "IGNORED"), sold.paymentKey(), "FEE");
+        assertThat(ignored.get("resolvedBy").asString()).isEqualTo("finance.kim");
+        assertThat(ignored.get("note").asString()).isEqualTo("프로모션 수수료");
+        assertThat(only(mismatches(date, "RESOLVED"), sold.paymentKey(), "PAYOUT_AMOUNT").get("resolvedBy").asString())
+                .isEqualTo("finance.lee");
+
+        // Toss changes its numbers: a new difference, open again for a person, the old decision cleared
+        sandbox("PUT", "/sandbox/settlements/distortions/" + sold.paymentKey(),
+                "{\"transactionKey\":\"" + sold.transactionKey() + "\",\"feeDelta\":20}");
+        assertThat(reconcile(date).get("openMismatches").asInt()).isEqualTo(2);
+        List<JsonNode> reopened = mismatches(date, "OPEN");
+        assertThat(reopened).extracting(m -> m.get("id").asLong()).containsExactlyInAnyOrder(fee, payout);
+        assertThat(reopened).allSatisfy(m -> {
+            assertThat(m.get("resolvedBy").isNull()).isTrue();
+            assertThat(m.get("note").isNull()).isTrue();
+            assertThat(m.get("resolvedAt").isNull()).isTrue();
+        });
+        assertThat(only(reopened, sold.paymentKey(), "FEE").get("tossValue").asString()).isEqualTo("360");
+
+        // and when Toss agrees with the ledger, the run resolves them itself, naming no one
+        sandbox("DELETE", "/sandbox/settlements/distortions/" + sold.paymentKey(), null);
+        assertThat(reconcile(date).get("openMismatches").asInt()).isZero();
+        assertThat(mismatches(date, "RESOLVED")).hasSize(2).allSatisfy(m -> {
+            assertThat(m.get("resolvedBy").isNull()).isTrue();
+            assertThat(m.get("resolvedAt").isNull()).isFalse();
+        });
+    }
+
+    @Test
     void recordsAFailedRunWhenTossAnswersWithAnErrorAndChangesNothingElse() throws Exception {
         LocalDate date = LocalDate.parse("2026-10-20");
         sandbox("POST", "/sandbox/faults", "{\"endpoint\":\"ANY\",\"errorCode\":\"FAILED_INTERNAL_SYSTEM_PROCESSING\","
@@ -156,6 +210,8 @@ class ReconciliationIT extends AbstractIntegrationTest {
         assertProblem(post("/api/v1/settlements/reconciliations"), 400, "INVALID_DATE_RANGE");
         assertProblem(get("/api/v1/settlements/mismatches?from=2026-10-01&to=2026-10-31&status=DONE"), 400,
                 "INVALID_STATUS");
+        assertThat(get("/api/v1/settlements/mismatches?from=2026-10-01&to=2026-10-31&status=ignored").status())
+                .isEqualTo(200);
         assertProblem(get("/api/v1/settlements/mismatches?from=2026-10-31&to=2026-10-01"), 400, "INVALID_DATE_RANGE");
     }
 

@@ -1,6 +1,7 @@
 package com.acme.shop.settlement.security;
 
 import com.acme.shop.settlement.ledger.AbstractIntegrationTest;
+import com.acme.shop.settlement.ledger.LedgerSeed;
 import com.acme.shop.testsupport.Http;
 import com.acme.shop.testsupport.security.HostileInput;
 import com.acme.shop.testsupport.security.RawHttp;
@@ -10,8 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,13 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint of settlement-service walked with test-support's tables of hostile input: each answer is a 4xx
- * problem with a stable code, and the ledger, the reconciliation runs and mismatches and the inbox are unchanged.
- * settlement-service takes no request bodies; its input is path ids and date, month and status parameters.
+ * problem with a stable code, and the ledger, the reconciliation runs and mismatches (and their decisions), the export
+ * jobs and the inbox are unchanged. Input is path ids; date, month, status and limit parameters; and the JSON bodies of
+ * a mismatch decision ({@code note}, {@code reason}) and of an export job ({@code from}, {@code to}).
  */
 class SettlementBadInputIT extends AbstractIntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementBadInputIT.class);
     private static final Set<String> INVALID_DATE_RANGE = Set.of("INVALID_DATE_RANGE");
+    private static final Map<String, String> OPERATOR = Map.of("Authorization", Http.AS_SERVICE.get("Authorization"),
+            "X-Operator", "finance.kim");
+    /** Values of the hostile table that are simply valid text for a note or a reason. */
+    private static final Set<String> FREE_TEXT = Set.of("non-ASCII string", "emoji", "quote and backslash",
+            "SQL-ish string", "path-ish string", "number as string");
     private static final Set<String> CANNOT_BE_AN_ID = Set.of("non-ASCII (percent-encoded UTF-8)", "emoji",
             "over-long (65 chars)", "over-long (2,000 chars)", "control character", "encoded space");
 
@@ -42,9 +52,16 @@ class SettlementBadInputIT extends AbstractIntegrationTest {
             "/api/v1/settlements/mismatches?from=2025-07-01&to=%s",
             "/api/v1/settlements/export.xlsx?from=%s&to=2025-07-31",
             "/api/v1/settlements/export.xlsx?from=2025-07-01&to=%s");
+    /** Dates that may be left out (a default applies): empty or blank is "not given". */
+    private static final List<String> OPTIONAL_DATE_TARGETS = List.of(
+            "/api/v1/settlements/payouts/upcoming?from=%s&to=2025-07-31",
+            "/api/v1/settlements/payouts/upcoming?from=2025-07-01&to=%s");
     private static final List<String> MONTH_TARGETS = List.of(
             "/api/v1/settlements/monthly?from=%s&to=2025-12",
             "/api/v1/settlements/monthly?from=2025-01&to=%s");
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private RawHttp http;
     private Refusals refusals;
@@ -53,8 +70,11 @@ class SettlementBadInputIT extends AbstractIntegrationTest {
     void quietState() {
         http = RawHttp.to(baseUrl());
         StateSnapshot state = StateSnapshot.rowCounts(dataSource, "settlement_entry", "reconciliation_run",
-                        "reconciliation_mismatch", "inbox_event", "outbox_event")
-                .and(dataSource, "runs", "SELECT sales_date, runs, status FROM reconciliation_run ORDER BY sales_date");
+                        "reconciliation_mismatch", "inbox_event", "outbox_event", "export_job")
+                .and(dataSource, "runs", "SELECT sales_date, runs, status, open_mismatches FROM reconciliation_run "
+                        + "ORDER BY sales_date")
+                .and(dataSource, "decisions", "SELECT id, status, resolved_by, note FROM reconciliation_mismatch "
+                        + "ORDER BY id");
         state.awaitStable(Duration.ofMillis(300), Duration.ofSeconds(10));
         refusals = new Refusals(state);
     }
@@ -77,6 +97,106 @@ class SettlementBadInputIT extends AbstractIntegrationTest {
         }
 
         finish("date ranges");
+    }
+
+    @Test
+    void payoutDatesThatMayBeLeftOut() {
+        for (String target : OPTIONAL_DATE_TARGETS) {
+            for (HostileInput.Value value : HostileInput.queryValues()) {
+                if (value.name().equals("empty") || value.name().equals("blank")) {
+                    refusals.expectHandled(target + " " + value, () -> asService("GET", target.formatted(value.raw())));
+                    continue;
+                }
+                refusals.expectRefused(target.replace("%s", "…"), value, Set.of(400), codes(value),
+                        () -> asService("GET", target.formatted(value.raw())));
+            }
+        }
+        for (String outOfBounds : List.of("from=2100-01-01", "from=1999-12-31", "to=2100-01-01", "to=1999-12-31",
+                "from=2025-07-31&to=2025-07-01", "from=2025-01-01&to=2026-01-02")) {
+            refusals.expectRefused("payouts " + outOfBounds, Set.of(400), INVALID_DATE_RANGE,
+                    () -> asService("GET", "/api/v1/settlements/payouts/upcoming?" + outOfBounds));
+        }
+
+        finish("payout dates");
+    }
+
+    @Test
+    void mismatchDecisionBodies() {
+        LocalDate date = LocalDate.parse("2024-05-20");
+        LedgerSeed.run(jdbc, date, 1, Instant.now());
+        long open = LedgerSeed.mismatch(jdbc, date, "OPEN", null, null, Instant.now());
+        for (String action : List.of("resolve", "ignore")) {
+            String field = action.equals("resolve") ? "note" : "reason";
+            String target = "/api/v1/settlements/mismatches/" + open + "/" + action;
+            for (HostileInput.Body body : HostileInput.bodiesFrom("{\"" + field + "\":\"토스 확인 완료\"}")) {
+                if (("/" + field).equals(body.pointer()) && body.value() != null && FREE_TEXT.contains(body.value())) {
+                    continue; // a valid note: it would resolve the mismatch, which is no refusal
+                }
+                refusals.expectRefused(action + " " + body, () -> http.send(body.request("POST", target)
+                        .withHeaders(OPERATOR)));
+            }
+            String valid = "{\"" + field + "\":\"확인\"}";
+            refusals.expectRefused(action + " without X-Operator", Set.of(400), Set.of("OPERATOR_REQUIRED"),
+                    () -> http.send(RawHttp.Request.json("POST", target, valid).withHeaders(Http.AS_SERVICE)));
+            refusals.expectRefused(action + " as an operator whose name is not one", Set.of(400),
+                    Set.of("OPERATOR_REQUIRED"),
+                    () -> http.send(RawHttp.Request.json("POST", target, valid).withHeaders(Map.of(
+                            "Authorization", Http.AS_SERVICE.get("Authorization"), "X-Operator", "kim finance"))));
+            for (HostileInput.Value segment : HostileInput.pathSegments()) {
+                refusals.expectRefused(action + " mismatches/", segment, Set.of(400, 404), Set.of(),
+                        () -> http.send(RawHttp.Request.json("POST", "/api/v1/settlements/mismatches/" + segment.raw()
+                                + "/" + action, valid).withHeaders(OPERATOR)));
+            }
+            for (String id : List.of("0", "-1", "1.5", "99999999999999999999", "999999999999999999")) {
+                refusals.expectRefused(action + " mismatches/" + id, Set.of(404), Set.of("MISMATCH_NOT_FOUND"),
+                        () -> http.send(RawHttp.Request.json("POST", "/api/v1/settlements/mismatches/" + id + "/"
+                                + action, valid).withHeaders(OPERATOR)));
+            }
+        }
+
+        finish("mismatch decisions");
+    }
+
+    @Test
+    void exportJobBodiesIdsAndLimits() {
+        String target = "/api/v1/settlements/exports";
+        for (HostileInput.Body body : HostileInput.bodiesFrom("{\"from\":\"2019-01-01\",\"to\":\"2019-01-31\"}")) {
+            refusals.expectRefused("export " + body,
+                    () -> http.send(body.request("POST", target).withHeaders(OPERATOR)));
+        }
+        for (String range : List.of("{\"from\":\"2019-01-31\",\"to\":\"2019-01-01\"}",
+                "{\"from\":\"2018-01-01\",\"to\":\"2019-01-02\"}",
+                "{\"from\":\"1999-12-31\",\"to\":\"2000-01-01\"}",
+                "{\"from\":\"2099-12-31\",\"to\":\"2100-01-01\"}",
+                "{\"from\":\"+999999999-12-31\",\"to\":\"2019-01-01\"}")) {
+            refusals.expectRefused("export " + range, Set.of(400), INVALID_DATE_RANGE,
+                    () -> http.send(RawHttp.Request.json("POST", target, range).withHeaders(OPERATOR)));
+        }
+        refusals.expectRefused("export without X-Operator", Set.of(400), Set.of("OPERATOR_REQUIRED"),
+                () -> http.send(RawHttp.Request.json("POST", target,
+                        "{\"from\":\"2019-01-01\",\"to\":\"2019-01-31\"}").withHeaders(Http.AS_SERVICE)));
+        for (HostileInput.Value segment : HostileInput.pathSegments()) {
+            for (String path : List.of("/api/v1/settlements/exports/%s", "/api/v1/settlements/exports/%s/file")) {
+                refusals.expectRefused("GET " + path, segment, Set.of(400, 404), Set.of(),
+                        () -> asService("GET", path.formatted(segment.raw())));
+            }
+        }
+        for (HostileInput.Value value : HostileInput.queryValues()) {
+            String limit = "/api/v1/settlements/exports?limit=" + value.raw();
+            if (value.name().equals("empty") || value.name().equals("blank")) {
+                refusals.expectHandled("exports?limit= " + value, () -> asService("GET", limit));
+                continue;
+            }
+            refusals.expectRefused("exports?limit=", value, Set.of(400),
+                    value.name().equals("invalid UTF-8") ? Set.of("MALFORMED_REQUEST") : Set.of("VALIDATION_FAILED"),
+                    () -> asService("GET", limit));
+        }
+        for (String limit : List.of("0", "101", "007a", "1e2")) {
+            refusals.expectRefused("exports?limit=" + limit, Set.of(400), Set.of("VALIDATION_FAILED"),
+                    () -> asService("GET", "/api/v1/settlements/exports?limit=" + limit));
+        }
+
+        finish("export jobs");
     }
 
     @Test

@@ -30,7 +30,7 @@ class SettlementSecurityIT extends AbstractIntegrationTest {
 
     private StateSnapshot state() {
         return StateSnapshot.rowCounts(dataSource, "settlement_entry", "reconciliation_run", "reconciliation_mismatch",
-                        "inbox_event", "outbox_event")
+                        "inbox_event", "outbox_event", "export_job")
                 .and(dataSource, "runs", "SELECT sales_date, runs, status FROM reconciliation_run ORDER BY sales_date");
     }
 
@@ -46,7 +46,16 @@ class SettlementSecurityIT extends AbstractIntegrationTest {
                 Route.get("/api/v1/settlements/reconciliations?from={from}&to={to}", "2025-07-01", "2025-07-31"),
                 Route.get("/api/v1/settlements/mismatches?from={from}&to={to}&status={status}", "2025-07-01",
                         "2025-07-31", "OPEN"),
-                Route.get("/api/v1/settlements/export.xlsx?from={from}&to={to}", "2019-02-01", "2019-02-28"));
+                Route.get("/api/v1/settlements/export.xlsx?from={from}&to={to}", "2019-02-01", "2019-02-28"),
+                Route.get("/api/v1/settlements/payouts/upcoming?from={from}&to={to}", "2025-07-01", "2025-07-31"),
+                // decisions and export jobs need the operator too (X-Operator): the token alone gets past the doors
+                // and is answered 400 OPERATOR_REQUIRED by the handler, which changes nothing
+                Route.post("/api/v1/settlements/mismatches/{id}/resolve", "{\"note\":\"checked\"}", "999999999"),
+                Route.post("/api/v1/settlements/mismatches/{id}/ignore", "{\"reason\":\"accepted\"}", "999999999"),
+                Route.post("/api/v1/settlements/exports", "{\"from\":\"2019-02-01\",\"to\":\"2019-02-28\"}"),
+                Route.get("/api/v1/settlements/exports?limit={limit}", "5"),
+                Route.get("/api/v1/settlements/exports/{id}", "00000000-0000-4000-8000-000000000000"),
+                Route.get("/api/v1/settlements/exports/{id}/file", "00000000-0000-4000-8000-000000000000"));
         state().awaitStable(Duration.ofMillis(300), Duration.ofSeconds(10));
 
         SecurityProbe.Report report = SecurityProbe.against(baseUrl())
@@ -60,7 +69,10 @@ class SettlementSecurityIT extends AbstractIntegrationTest {
         assertThat(report.outcomes()).filteredOn(o -> o.variant().equals("anonymous"))
                 .allSatisfy(o -> assertThat(o.code()).isEqualTo("AUTHENTICATION_REQUIRED"));
         assertThat(report.outcomes()).filteredOn(o -> o.variant().equals("service token"))
-                .extracting(SecurityProbe.Outcome::status).containsExactly(404, 200, 200, 400, 200, 200, 200);
+                .extracting(SecurityProbe.Outcome::status)
+                .containsExactly(404, 200, 200, 400, 200, 200, 200, 200, 400, 400, 400, 200, 404, 404);
+        assertThat(report.outcomes()).filteredOn(o -> o.variant().equals("service token") && o.status() == 400)
+                .extracting(SecurityProbe.Outcome::code).containsOnly("RECONCILIATION_TOO_EARLY", "OPERATOR_REQUIRED");
     }
 
     /** The request: an anonymous run for year -1 against Toss was 200. */
@@ -92,6 +104,11 @@ class SettlementSecurityIT extends AbstractIntegrationTest {
                 RawHttp.Request.of("DELETE", "/api/v1/settlements/payments/it-1"),
                 RawHttp.Request.of("PUT", "/api/v1/settlements/reconciliations?date=2025-07-01"),
                 RawHttp.Request.of("POST", "/api/v1/settlements/mismatches"),
+                RawHttp.Request.of("GET", "/api/v1/settlements/mismatches/1/resolve"),
+                RawHttp.Request.of("PUT", "/api/v1/settlements/mismatches/1/ignore"),
+                RawHttp.Request.of("DELETE", "/api/v1/settlements/exports/00000000-0000-4000-8000-000000000000"),
+                RawHttp.Request.of("POST", "/api/v1/settlements/exports/00000000-0000-4000-8000-000000000000/file"),
+                RawHttp.Request.of("GET", "/api/v1/settlements/payouts"),
                 RawHttp.Request.of("GET", "/api/v1/settlements"),
                 RawHttp.Request.of("GET", "/internal/v1/anything"),
                 RawHttp.Request.of("GET", "/actuator/env"))) {
