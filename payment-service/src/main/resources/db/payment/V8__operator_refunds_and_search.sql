@@ -13,8 +13,9 @@ CREATE INDEX ix_payment_created ON payment (created_at);
 CREATE INDEX ix_payment_status_created ON payment (status, created_at);
 CREATE INDEX ix_payment_method_created ON payment (method, created_at);
 CREATE INDEX ix_payment_key ON payment (payment_key);
--- sorted by amount, the search walks this index in order and stops at the page's end (instead of sorting the range)
-CREATE INDEX ix_payment_amount ON payment (total_amount);
+-- Sorted by amount (then newest first), the search walks this index in its own order, checks the date range inside
+-- the index, and stops at the page's end: no sort of the range, no visit to a row that is not on the page.
+CREATE INDEX ix_payment_amount_created ON payment (total_amount, created_at);
 -- the capped count of a search by date and amount reads this index alone, without visiting the rows
 CREATE INDEX ix_payment_created_amount ON payment (created_at, total_amount);
 

@@ -24,8 +24,9 @@ import java.util.Set;
  * than the search, and an operator needs "more than 10,000" only to narrow the search.
  *
  * <p>Indexes (V8): {@code (created_at)}, {@code (status, created_at)}, {@code (method, created_at)},
- * {@code (customer_id, created_at)}, {@code (payment_key)}, {@code (total_amount)} and the order id's unique key;
- * InnoDB appends the id to each, which is the keyset's tie-break. Speed is measured by {@code bench/payment-search.sh} (docs/benchmarks.md).
+ * {@code (customer_id, created_at)}, {@code (payment_key)}, {@code (total_amount, created_at)} for the amount sort,
+ * {@code (created_at, total_amount)} for the count by date and amount, and the order id's unique key; InnoDB appends
+ * the id to each, which is the keyset's tie-break. Sorted by amount, equal amounts come newest first. Speed is measured by {@code bench/payment-search.sh} (docs/benchmarks.md).
  */
 @Component
 class PaymentSearch {
@@ -41,11 +42,15 @@ class PaymentSearch {
                     boolean descending, Cursor after, int limit) {
     }
 
-    /** Where the previous page ended: its last row's sort value and id, for the same sort and direction. */
-    record Cursor(Sort sort, boolean descending, long value, long id) {
+    /**
+     * Where the previous page ended, for the same sort and direction: its last row's creation time (epoch
+     * microseconds) and id, and for the amount sort its amount as well (amount, then creation time, then id).
+     */
+    record Cursor(Sort sort, boolean descending, long amount, long createdMicros, long id) {
 
         String encode() {
-            String raw = (sort == Sort.AMOUNT ? "a" : "c") + (descending ? "d" : "a") + ":" + value + ":" + id;
+            String raw = (sort == Sort.AMOUNT ? "a" : "c") + (descending ? "d" : "a") + ":" + amount + ":"
+                    + createdMicros + ":" + id;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
         }
 
@@ -54,7 +59,7 @@ class PaymentSearch {
             try {
                 String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.US_ASCII);
                 String[] parts = raw.split(":");
-                if (parts.length != 3 || parts[0].length() != 2) {
+                if (parts.length != 4 || parts[0].length() != 2) {
                     return null;
                 }
                 Sort sort = switch (parts[0].charAt(0)) {
@@ -66,7 +71,8 @@ class PaymentSearch {
                 if (sort == null || (direction != 'a' && direction != 'd')) {
                     return null;
                 }
-                return new Cursor(sort, direction == 'd', Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+                return new Cursor(sort, direction == 'd', Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                        Long.parseLong(parts[3]));
             } catch (IllegalArgumentException e) {
                 return null;
             }
@@ -94,33 +100,43 @@ class PaymentSearch {
     Page search(Criteria criteria) {
         List<Object> args = new ArrayList<>();
         String where = where(criteria, args);
-        String sortColumn = criteria.sort() == Sort.AMOUNT ? "total_amount" : "created_at";
+        boolean byAmount = criteria.sort() == Sort.AMOUNT;
         String direction = criteria.descending() ? "DESC" : "ASC";
+        // the order of an index, so the database walks it and stops at the page's end: (created_at) + id, or
+        // (total_amount, created_at) + id
+        String order = (byAmount ? "total_amount " + direction + ", " : "") + "created_at " + direction + ", id "
+                + direction;
 
         List<Object> pageArgs = new ArrayList<>(args);
         String pageWhere = where;
         if (criteria.after() != null) {
+            Cursor after = criteria.after();
             String beyond = criteria.descending() ? "<" : ">";
-            Object value = criteria.sort() == Sort.AMOUNT ? (Object) criteria.after().value()
-                    : UtcTime.of(micros(criteria.after().value()));
+            String orEqual = criteria.descending() ? " <= ?" : " >= ?";
+            Object created = UtcTime.of(micros(after.createdMicros()));
             // the first term alone is a range the index can seek to; the second is the exact keyset
-            pageWhere += " AND " + sortColumn + (criteria.descending() ? " <= ?" : " >= ?")
-                    + " AND (" + sortColumn + " " + beyond + " ? OR (" + sortColumn + " = ? AND id " + beyond + " ?))";
-            pageArgs.addAll(List.of(value, value, value, criteria.after().id()));
+            String afterCreated = "(created_at " + beyond + " ? OR (created_at = ? AND id " + beyond + " ?))";
+            if (byAmount) {
+                pageWhere += " AND total_amount" + orEqual + " AND (total_amount " + beyond + " ? OR (total_amount = ? AND "
+                        + afterCreated + "))";
+                pageArgs.addAll(List.of(after.amount(), after.amount(), after.amount(), created, created, after.id()));
+            } else {
+                pageWhere += " AND created_at" + orEqual + " AND " + afterCreated;
+                pageArgs.addAll(List.of(created, created, created, after.id()));
+            }
         }
         pageArgs.add(criteria.limit() + 1);
         List<Row> rows = jdbc.query("""
                 SELECT id, order_id, status, order_name, customer_id, total_amount, balance_amount, method,
                        easy_pay_provider, payment_key, created_at, approved_at
-                FROM payment WHERE""" + where(pageWhere) + " ORDER BY " + sortColumn + " " + direction + ", id "
-                + direction + " LIMIT ?", ROW, pageArgs.toArray());
+                FROM payment WHERE""" + where(pageWhere) + " ORDER BY " + order + " LIMIT ?", ROW, pageArgs.toArray());
 
         Cursor next = null;
         if (rows.size() > criteria.limit()) {
             rows = rows.subList(0, criteria.limit());
             Row last = rows.getLast();
-            long value = criteria.sort() == Sort.AMOUNT ? last.amount() : toMicros(last.createdAt());
-            next = new Cursor(criteria.sort(), criteria.descending(), value, last.id());
+            next = new Cursor(criteria.sort(), criteria.descending(), last.amount(), toMicros(last.createdAt()),
+                    last.id());
         }
         List<Object> countArgs = new ArrayList<>(args);
         countArgs.add(COUNT_CAP + 1);
