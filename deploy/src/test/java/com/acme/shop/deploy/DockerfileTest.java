@@ -3,10 +3,13 @@ package com.acme.shop.deploy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,16 +85,7 @@ class DockerfileTest {
 
     @Test
     void extractsTheLayersItCopiesFromARealBootJar(@TempDir Path work) throws Exception {
-        Path jar = execJarOnClasspath("toss-sandbox");
-        Path destination = work.resolve("extracted");
-        String java = ProcessHandle.current().info().command().orElse("java");
-
-        // the Dockerfile's own command line, run by this JVM (JDK 21 or newer, like the image's JRE)
-        Process process = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
-                "--launcher", "--destination", destination.toString()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("extract.log").toFile()).start();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(work.resolve("extract.log"))).isZero();
+        Path destination = extract(execJarOnClasspath("toss-sandbox"), work);
 
         try (Stream<Path> dirs = Files.list(destination)) {
             assertThat(dirs.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(LAYERS);
@@ -100,6 +94,44 @@ class DockerfileTest {
                 .isRegularFile();
         assertThat(destination.resolve("application/BOOT-INF/classes")).isDirectory();
         assertThat(destination.resolve("dependencies/BOOT-INF/lib")).isDirectory();
+    }
+
+    @Test
+    void theEntrypointStartsTheApplicationFromTheLayersStackedAsTheImageStacksThem(@TempDir Path work) throws Exception {
+        Path extracted = extract(execJarOnClasspath("toss-sandbox"), work);
+        // WORKDIR /app with the four COPY --from=layers in the Dockerfile's order
+        Path app = work.resolve("app");
+        for (String layer : LAYERS) {
+            copyTree(extracted.resolve(layer), app);
+        }
+        Dockerfile dockerfile = Dockerfile.parse(Repository.read(PATH));
+        String entrypoint = dockerfile.inStage(dockerfile.finalStage()).stream()
+                .filter(i -> i.keyword().equals("ENTRYPOINT")).reduce((a, b) -> b).orElseThrow().arguments();
+        List<String> command = new ArrayList<>(JsonMapper.builder().build()
+                .readValue(entrypoint, new TypeReference<List<String>>() { }));
+        assertThat(command.getFirst()).isEqualTo("java");
+        command.set(0, ProcessHandle.current().info().command().orElse("java"));
+
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("app.log").toFile());
+        // a small heap on this shared build machine (explicit sizes win over the image's percentages), any free port
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        builder.environment().put("SERVER_PORT", "0");
+        Process process = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            String log = "";
+            while (System.nanoTime() < deadline && process.isAlive() && !log.contains("Started TossSandboxApplication")) {
+                Thread.sleep(250);
+                log = Files.readString(work.resolve("app.log"));
+            }
+            assertThat(log).as("the application's output").contains("Started TossSandboxApplication");
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
@@ -134,6 +166,31 @@ class DockerfileTest {
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> services(Map<String, Object> compose) {
         return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    /** The Dockerfile's extraction command line, run by this JVM (JDK 21 or newer, like the image's JRE). */
+    private static Path extract(Path jar, Path work) throws Exception {
+        Path destination = work.resolve("extracted");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
+                "--launcher", "--destination", destination.toString()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("extract.log").toFile()).start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(work.resolve("extract.log"))).isZero();
+        return destination;
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** The layer names of BOOT-INF/layers.idx, in order: the order in which they should be stacked. */
