@@ -15,7 +15,7 @@ builder="${BUILDER:-docker}"
 services=(payment-service:8081 order-service:8082 settlement-service:8083 admin-service:8084 toss-sandbox:8090)
 
 if [ "${SKIP_MAVEN:-0}" != 1 ]; then
-  ./mvnw -B -ntp -DskipTests package
+  ./mvnw -B -ntp -DskipTests clean package
 fi
 
 for entry in "${services[@]}"; do
