@@ -35,6 +35,16 @@ class AlertRulesTest {
     }
 
     @Test
+    void alertsFireWhenAndOnlyWhenTheirUnitTestsSay() {
+        // deploy/prometheus/alerts.test.yml: input series, evaluation times, the alerts expected then
+        ExternalTool.Result result = ExternalTool.PROMTOOL.run(Repository.path("deploy/prometheus"), "test", "rules",
+                "alerts.test.yml");
+
+        assertThat(result.succeeded()).as(result.describe()).isTrue();
+        assertThat(result.stdout() + result.stderr()).contains("SUCCESS");
+    }
+
+    @Test
     void promtoolRefusesABrokenRule(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.yml");
         Files.writeString(broken, """
