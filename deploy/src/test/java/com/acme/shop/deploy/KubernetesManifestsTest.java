@@ -3,8 +3,11 @@ package com.acme.shop.deploy;
 import com.acme.shop.contracts.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,6 +190,57 @@ class KubernetesManifestsTest {
             assertThat(partitions).as(service + ": " + replicas + " replicas x " + threads + " listener threads")
                     .isGreaterThanOrEqualTo(replicas * threads);
         }
+    }
+
+    @Test
+    void theTopicsJobCreatesMissingTopicsAndWidensNarrowOnes(@TempDir Path dir) throws Exception {
+        Map<String, Object> container = container(find(RENDERED.get("overlays/production"), "Job", "kafka-topics"));
+        assertThat(container.get("command")).isEqualTo(List.of("/bin/bash", "-c"));
+        String script = String.valueOf(((List<?>) container.get("args")).getFirst());
+        assertThat(script).contains("/opt/kafka/bin/kafka-topics.sh");
+        // kafka-topics.sh stand-in: keeps each topic's partition count in a file, answers --describe as Kafka does
+        Path state = Files.createDirectories(dir.resolve("topics"));
+        Path fake = dir.resolve("kafka-topics.sh");
+        Files.writeString(fake, """
+                #!/bin/bash
+                echo "$*" >> "$STATE/calls"
+                while [ $# -gt 0 ]; do
+                  case "$1" in
+                    --create) action=create ;; --alter) action=alter ;; --describe) action=describe ;;
+                    --topic) topic="$2"; shift ;; --partitions) partitions="$2"; shift ;;
+                  esac
+                  shift
+                done
+                case "$action" in
+                  create) [ -f "$STATE/$topic" ] || echo "$partitions" > "$STATE/$topic" ;;
+                  alter) echo "$partitions" > "$STATE/$topic" ;;
+                  describe) n=$(cat "$STATE/$topic"); echo "Topic: $topic PartitionCount: $n"
+                            for ((i = 0; i < n; i++)); do echo "	Topic: $topic	Partition: $i	Leader: 1"; done ;;
+                esac
+                """);
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        Files.writeString(state.resolve("order.events"), "3\n");     // an existing topic from a smaller setup
+        Path scriptFile = dir.resolve("topics.sh");
+        Files.writeString(scriptFile, script.replace("/opt/kafka/bin/kafka-topics.sh", fake.toString()));
+
+        ProcessBuilder run = new ProcessBuilder("bash", scriptFile.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.log").toFile());
+        run.environment().putAll(Map.of("STATE", state.toString(), "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
+                "SHOP_KAFKA_PARTITIONS", "12", "SHOP_KAFKA_REPLICATIONFACTOR", "3",
+                "TOPICS", String.valueOf(env(container).get("TOPICS"))));
+        Process process = run.start();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        String out = Files.readString(dir.resolve("out.log"));
+
+        assertThat(process.exitValue()).as(out).isZero();
+        for (String topic : List.of(Topics.PAYMENT_EVENTS, Topics.deadLetterOf(Topics.PAYMENT_EVENTS),
+                Topics.ORDER_EVENTS, Topics.deadLetterOf(Topics.ORDER_EVENTS))) {
+            assertThat(Files.readString(state.resolve(topic)).strip()).as(topic).isEqualTo("12");
+            assertThat(out).contains(topic + ": 12 partitions");
+        }
+        assertThat(out).contains("order.events: raising partitions from 3 to 12");
+        assertThat(Files.readString(state.resolve("calls")))
+                .contains("--create --if-not-exists --topic payment.events --partitions 12 --replication-factor 3");
     }
 
     private static Duration shutdownPhaseTimeout() {
