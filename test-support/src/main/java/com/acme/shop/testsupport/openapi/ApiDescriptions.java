@@ -115,6 +115,31 @@ public final class ApiDescriptions {
         return out;
     }
 
+    /**
+     * Who may read the description outside the local profile (docs/api.md): for each path, an anonymous caller gets a
+     * 401 problem {@code AUTHENTICATION_REQUIRED} and the scrape token a 403; the service token reads
+     * {@code /v3/api-docs.yaml}. Returns what answered otherwise, empty when the door holds.
+     */
+    public static List<String> doorRefusals(String baseUrl, String... paths) {
+        List<String> out = new ArrayList<>();
+        for (String path : paths) {
+            Http.Response anonymous = Http.get(baseUrl + path);
+            if (anonymous.status() != 401 || anonymous.body() == null
+                    || !"AUTHENTICATION_REQUIRED".equals(anonymous.body().path("code").asString())) {
+                out.add("anonymous GET " + path + " answered " + anonymous.status() + " " + anonymous.raw());
+            }
+            int scraper = Http.get(baseUrl + path, Http.AS_SCRAPER).status();
+            if (scraper != 403) {
+                out.add("GET " + path + " with the scrape token answered " + scraper);
+            }
+        }
+        int service = Http.get(baseUrl + "/v3/api-docs.yaml", Http.AS_SERVICE).status();
+        if (service != 200) {
+            out.add("GET /v3/api-docs.yaml with the service token answered " + service);
+        }
+        return out;
+    }
+
     /** The checked-in file, found from the module's folder (where Maven runs the tests) or the repository's root. */
     public static Path checkedIn(String service) {
         Path dir = Path.of("").toAbsolutePath();
