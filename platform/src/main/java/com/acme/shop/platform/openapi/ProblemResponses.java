@@ -45,7 +45,8 @@ public class ProblemResponses implements GlobalOperationCustomizer {
         Map<Integer, List<Problem>> problems = new TreeMap<>();
         doorOf(door.value(), operation, problems);
         boolean hasBody = operation.getRequestBody() != null;
-        boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean hasParameters = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(ProblemResponses::canBeInvalid);
         if (hasBody) {
             add(problems, 400, "the body is not JSON of the expected shape (unknown or mistyped fields, trailing text)",
                     "MALFORMED_REQUEST");
@@ -80,11 +81,10 @@ public class ProblemResponses implements GlobalOperationCustomizer {
         // an empty list says "open" explicitly, instead of leaving it to a global default
         operation.setSecurity(new ArrayList<>(security));
         switch (caller) {
-            case ANYONE, CHECKOUT_HOLDER -> {
-                // a checkout's door hides itself: without its token a checkout answers as one that does not exist
+            case ANYONE, CHECKOUT_HOLDER, CHECKOUT_HOLDER_OR_SERVICE -> {
+                // a checkout's door hides itself: without its token (or the service token) a checkout answers as one
+                // that does not exist, whatever else came with the request; the operation states that 404 itself
             }
-            case CHECKOUT_HOLDER_OR_SERVICE -> add(problems, 403,
-                    "a credential that does not open this door (the scrape token)", "ACCESS_DENIED");
             case SERVICE, PERSON_OR_SERVICE, SERVICE_FOR_OPERATOR, PERSON_WITH_CSRF -> {
                 add(problems, 401, "no credential, or one the service does not know", "AUTHENTICATION_REQUIRED");
                 add(problems, 403, caller == Caller.PERSON_WITH_CSRF
@@ -102,6 +102,21 @@ public class ProblemResponses implements GlobalOperationCustomizer {
                     .filter(p -> !ApiSecurity.CREDENTIAL_HEADERS.contains(p.getName())).toList();
             operation.setParameters(parameters.isEmpty() ? null : new ArrayList<>(parameters));
         }
+    }
+
+    /**
+     * Whether a value of the parameter can be refused as invalid (400): a query or header parameter always can (missing,
+     * mistyped, out of range); a path variable only when it is not a plain string, or has constraints. A plain string
+     * id that names nothing is a 404, which the operation states itself.
+     */
+    private static boolean canBeInvalid(Parameter parameter) {
+        if (!"path".equals(parameter.getIn())) {
+            return true;
+        }
+        Schema<?> schema = parameter.getSchema();
+        return schema == null || !"string".equals(schema.getType()) || schema.getPattern() != null
+                || schema.getMinLength() != null || schema.getMaxLength() != null || schema.getMinimum() != null
+                || schema.getMaximum() != null || schema.getEnum() != null;
     }
 
     private static SecurityRequirement requirement(String... schemes) {

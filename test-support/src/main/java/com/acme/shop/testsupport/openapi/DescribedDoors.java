@@ -24,7 +24,9 @@ import java.util.Set;
  *       (or 403 where a CSRF token is part of the door: the CSRF check comes first) and 403 to the scrape token;</li>
  *   <li>one that names the service token among its alternatives lets the service token through (no 401 or 403);</li>
  *   <li>no secured operation answers 2xx without a credential, and nothing answers 5xx but a 503 (a service it needs
- *       is not reachable, which the description states as a problem of its own).</li>
+ *       is not reachable, which the description states as a problem of its own);</li>
+ *   <li>a 401 or 403 that an anonymous caller or the scrape token gets is among the operation's described
+ *       responses.</li>
  * </ul>
  * Path variables get a made-up id and bodies are {@code {}}, so the calls change nothing (they end in 400 or 404 past
  * the door); action headers such as {@code X-Operator} are not sent.
@@ -58,6 +60,12 @@ public final class DescribedDoors {
                 int scraper = call(method, url, Http.AS_SCRAPER);
                 if (serverError(anonymous) || serverError(scraper)) {
                     out.add(what + ": answered 5xx (anonymous " + anonymous + ", scrape token " + scraper + ")");
+                }
+                JsonNode responses = operation.getValue().path("responses");
+                for (int status : new int[] {anonymous, scraper}) {
+                    if ((status == 401 || status == 403) && !responses.has(String.valueOf(status))) {
+                        out.add(what + ": answered " + status + ", which the description does not list");
+                    }
                 }
                 if (security.isEmpty()) {
                     if (anonymous == 401 || anonymous == 403) {
