@@ -1,5 +1,6 @@
 package com.acme.shop.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.acme.shop.contracts.order.FailureReason;
 
 import java.time.Instant;
@@ -13,6 +14,7 @@ record OrderView(String orderId, String paymentKey, String customerId, OrderStat
                  long refundedAmount, FailureReason failureReason, String failureDetail, List<Item> items,
                  Instant createdAt, Instant updatedAt, Instant stockReturnedAt) {
 
+    @Schema(name = "OrderItem")
     record Item(String productId, String productName, int quantity, long unitPrice, long lineAmount) {
     }
 

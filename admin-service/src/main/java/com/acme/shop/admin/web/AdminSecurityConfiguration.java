@@ -66,7 +66,8 @@ class AdminSecurityConfiguration {
     static final String[] STATIC_ASSETS = {"/console.css", "/console.js", "/sagas.js", "/dashboard.js", "/favicon.ico",
             "/webjars/htmx.org/**", "/webjars/chart.js/**"};
     /** Where callers expect JSON: refusals are problems, never a redirect to the sign-in page. */
-    static final RequestMatcher MACHINE_PATHS = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/actuator/**"));
+    static final RequestMatcher MACHINE_PATHS = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/actuator/**"),
+            pathPattern("/v3/api-docs/**"), pathPattern("/v3/api-docs.yaml"));
 
     /**
      * The console's actions, each with the name the audit log gives it and the path variable that names its target:
@@ -98,14 +99,16 @@ class AdminSecurityConfiguration {
      * same as a table). First match wins; what no line names is denied. The pages show a button by the same role
      * lists ({@link Doors}).
      */
-    static void routes(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+    static void routes(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes,
+                       Environment environment) {
         // metrics and info: operators too, not only the machines the shared rules allow; before the shared rules,
         // whose /actuator/** would match first
         routes.requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**", "/actuator/info")
                 .hasAnyRole(with(PEOPLE, Roles.SERVICE, Roles.SCRAPER));
         // health probes open (details only for the roles of management.endpoint.health.roles), the rest of actuator
-        // for services and the scraper, /error open
-        SecurityAutoConfiguration.sharedRules(routes);
+        // for services and the scraper, /error open, the API description (/v3/api-docs, Swagger UI) to services, or to
+        // anyone in the local profile
+        SecurityAutoConfiguration.sharedRules(routes, environment);
         routes.requestMatchers(HttpMethod.GET, "/login").permitAll()
                 // handled by the sign-in and logout filters before these rules; both need the CSRF token
                 .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
@@ -174,7 +177,7 @@ class AdminSecurityConfiguration {
                             refusals.refused(request, e instanceof CsrfException ? "CSRF_TOKEN_INVALID" : "ACCESS_DENIED");
                             pageDenied(request, response, e, problemAccessDeniedHandler);
                         }, AnyRequestMatcher.INSTANCE))
-                .authorizeHttpRequests(AdminSecurityConfiguration::routes);
+                .authorizeHttpRequests(routes -> routes(routes, environment));
         return http.build();
     }
 

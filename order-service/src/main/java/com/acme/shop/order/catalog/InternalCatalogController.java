@@ -1,5 +1,10 @@
 package com.acme.shop.order.catalog;
 
+import com.acme.shop.platform.openapi.ApiProblem;
+import com.acme.shop.platform.openapi.Caller;
+import com.acme.shop.platform.openapi.Door;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/internal/v1")
+@Tag(name = "internal catalog", description = "For our services: checkout quotes and stock overrides")
+@Door(Caller.SERVICE)
 class InternalCatalogController {
 
     private final Catalog catalog;
@@ -25,11 +32,21 @@ class InternalCatalogController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "Prices a checkout from the catalog: lines, total and order name",
+            description = "payment-service calls it at checkout; prices never come from the client. Nothing is reserved: "
+                    + "stock is taken when the order is created from PAYMENT_APPROVED.")
+    @ApiProblem(status = 400, codes = "DUPLICATE_PRODUCT", when = "a product appears on two lines")
+    @ApiProblem(status = 404, codes = "PRODUCT_NOT_FOUND", when = "a product does not exist")
+    @ApiProblem(status = 409, codes = {"PRODUCT_NOT_SELLABLE", "OUT_OF_STOCK"},
+            when = "a product is not on sale, or has less stock than asked for")
     @PostMapping("/quotes")
     Quote quote(@Valid @RequestBody QuoteRequest request) {
         return catalog.quote(request.items());
     }
 
+    @Operation(summary = "Sets a product's stock (operators through admin-service, the demo, tests)")
+    @ApiProblem(status = 404, codes = "PRODUCT_NOT_FOUND", when = "no product has this id")
+    @ApiProblem(status = 409, codes = "CONCURRENT_UPDATE", when = "the product changed at the same moment; read and retry")
     @PutMapping("/products/{productId}/stock")
     ProductView changeStock(@PathVariable String productId, @Valid @RequestBody StockChange request) {
         return catalog.changeStock(productId, request.stock());

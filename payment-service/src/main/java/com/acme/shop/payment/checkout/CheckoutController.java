@@ -5,7 +5,13 @@ import com.acme.shop.payment.Payment;
 import com.acme.shop.payment.PaymentView;
 import com.acme.shop.payment.RefundAccountForm;
 import com.acme.shop.payment.gateway.PaymentWindow;
+import com.acme.shop.platform.openapi.ApiProblem;
+import com.acme.shop.platform.openapi.Caller;
+import com.acme.shop.platform.openapi.Door;
 import com.acme.shop.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +34,7 @@ import java.util.List;
 /** The storefront's checkout: record one priced by the catalog, or report that the customer gave up (failUrl). */
 @RestController
 @RequestMapping("/api/v1/payments")
+@Tag(name = "checkout", description = "The storefront's checkout and confirm")
 class CheckoutController {
 
     private final CheckoutService checkouts;
@@ -67,6 +74,18 @@ class CheckoutController {
                        @Size(max = 510) @Pattern(regexp = "[^\\p{Cntrl}]*") String message) {
     }
 
+    @Operation(summary = "Records a checkout priced by the catalog; answers the orderId and, once, the checkout token",
+            description = "Prices come from order-service's catalog, never from the client. The answer carries what the "
+                    + "browser needs to open the payment window (clientKey, amount, orderName, success and fail URLs) and "
+                    + "`checkoutToken`, which only this answer ever shows: present it as `X-Checkout-Token` to confirm, "
+                    + "abandon or read the payment.")
+    @ApiResponse(responseCode = "201", description = "Recorded, READY; `Location` is the payment's URL")
+    @Door(Caller.ANYONE)
+    @ApiProblem(status = 400, codes = "DUPLICATE_PRODUCT", when = "a product appears on two lines; use its quantity")
+    @ApiProblem(status = 404, codes = "PRODUCT_NOT_FOUND", when = "the catalog does not know a product")
+    @ApiProblem(status = 409, codes = {"OUT_OF_STOCK", "PRODUCT_NOT_SELLABLE"},
+            when = "the catalog refuses a product: not on sale, or not enough stock")
+    @ApiProblem(status = 503, codes = "CATALOG_UNAVAILABLE", when = "order-service's catalog is not reachable; nothing was recorded")
     @PostMapping("/checkout")
     ResponseEntity<CheckoutResponse> checkout(@Valid @RequestBody CheckoutRequest request) {
         if (request.items().stream().map(Item::productId).distinct().count() != request.items().size()) {
@@ -87,6 +106,12 @@ class CheckoutController {
      * The storefront forwards the PG's failUrl parameters here; the orderId and its checkout token come from the
      * storefront's session (the access rules let only the token's holder in).
      */
+    @Operation(summary = "Reports that the payment window failed or the customer gave up (the PG's failUrl)",
+            description = "The payment becomes ABORTED; the PG's code and message are kept for operators.")
+    @Door(Caller.CHECKOUT_HOLDER)
+    @ApiProblem(status = 404, codes = "PAYMENT_NOT_FOUND",
+            when = "no payment has this orderId, or the checkout token is missing or wrong (the door hides itself)")
+    @ApiProblem(status = 409, codes = "PAYMENT_NOT_ABORTABLE", when = "the payment is past the point of abandoning (e.g. DONE)")
     @PostMapping("/{orderId}/fail")
     PaymentView fail(@PathVariable String orderId, @Valid @RequestBody FailRequest request) {
         return PaymentView.of(checkouts.abandon(orderId, request.code(), request.message()));

@@ -2,7 +2,13 @@ package com.acme.shop.payment.confirm;
 
 import com.acme.shop.payment.CheckoutToken;
 import com.acme.shop.payment.PaymentView;
+import com.acme.shop.platform.openapi.ApiProblem;
+import com.acme.shop.platform.openapi.Caller;
+import com.acme.shop.platform.openapi.Door;
 import com.acme.shop.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,6 +34,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping("/api/v1/payments")
+@Tag(name = "checkout", description = "The storefront's checkout and confirm")
 class ConfirmController {
 
     /** Larger than any checkout can be (20 lines of 100 pieces at the catalog's highest price), far from overflow. */
@@ -50,6 +57,24 @@ class ConfirmController {
      * another request is confirming (poll {@code GET /api/v1/payments/{orderId}}); 402 {@code PAYMENT_DECLINED} when
      * the PG refused; 503 {@code PG_UNAVAILABLE} when the PG was not reached (nothing charged, confirm again later).
      */
+    @Operation(summary = "Confirms the payment at the PG after the payment window's success redirect",
+            description = "Checked against the checkout (token, orderId, amount) before anything is sent to the PG. 200 "
+                    + "with the DONE payment (a repeated confirm answers the same without calling the PG again), or with "
+                    + "the WAITING_FOR_DEPOSIT payment and its virtual account; 202 with `Retry-After` while the outcome "
+                    + "is unknown or another request is confirming: poll `GET /api/v1/payments/{orderId}`.")
+    @ApiResponse(responseCode = "200", description = "DONE (also for a repeated confirm), or WAITING_FOR_DEPOSIT with the virtual account")
+    @ApiResponse(responseCode = "202", description = "The outcome is not known yet (or another request is confirming): "
+            + "poll the payment after `Retry-After` seconds; nothing is failed while the PG may hold the money")
+    @Door(Caller.CHECKOUT_HOLDER)
+    @ApiProblem(status = 400, codes = {"AMOUNT_MISMATCH", "INVALID_PAYMENT_KEY"},
+            when = "the amount differs from the checkout's (nothing is sent to the PG), or the PG does not know the paymentKey")
+    @ApiProblem(status = 402, codes = "PAYMENT_DECLINED", when = "the PG declined the payment (`pgCode` says why)")
+    @ApiProblem(status = 404, codes = "PAYMENT_NOT_FOUND",
+            when = "no checkout has this orderId, or the checkout token is missing or wrong")
+    @ApiProblem(status = 409, codes = {"PAYMENT_KEY_MISMATCH", "PAYMENT_KEY_ALREADY_USED", "PAYMENT_NOT_CONFIRMABLE",
+            "CHECKOUT_EXPIRED"}, when = "the checkout was confirmed with another paymentKey, the key belongs to another "
+            + "order, the payment is in a state that cannot be confirmed, or the checkout expired")
+    @ApiProblem(status = 503, codes = "PG_UNAVAILABLE", when = "the PG was not reached; nothing was charged, confirm again later")
     @PostMapping("/confirm")
     ResponseEntity<PaymentView> confirm(@Valid @RequestBody ConfirmRequest request,
                                         @RequestHeader(name = CheckoutToken.HEADER, required = false) String checkoutToken,

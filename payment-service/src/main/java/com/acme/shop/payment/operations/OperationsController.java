@@ -13,8 +13,13 @@ import com.acme.shop.payment.gateway.PgMethod;
 import com.acme.shop.payment.gateway.PgRequests;
 import com.acme.shop.payment.refund.RefundView;
 import com.acme.shop.payment.webhook.WebhookLog;
+import com.acme.shop.platform.openapi.ApiProblem;
+import com.acme.shop.platform.openapi.Caller;
+import com.acme.shop.platform.openapi.Door;
 import com.acme.shop.platform.security.Operator;
 import com.acme.shop.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +45,7 @@ import java.util.regex.Pattern;
  */
 @RestController
 @RequestMapping("/api/v1/payments")
+@Tag(name = "operations", description = "Operators' reads and actions on payments, through admin-service")
 class OperationsController {
 
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
@@ -84,6 +90,13 @@ class OperationsController {
      * paymentKey (then the dates are optional), narrowed by the rest; sorted by {@code createdAt} or {@code amount},
      * newest or largest first unless {@code direction=asc}; {@code cursor} is the previous page's {@code nextCursor}.
      */
+    @Operation(summary = "Searches payments by KST dates, status, method, ids, customer and amount, page by page",
+            description = "Dates are Korean calendar dates, at most 366 days apart (optional with an exact orderId or "
+                    + "paymentKey); sorted by `createdAt` or `amount`, descending unless `direction=asc`; `cursor` is the "
+                    + "previous page's `nextCursor`. `total` stops counting at a cap (`totalCapped`).")
+    @Door(Caller.SERVICE)
+    @ApiProblem(status = 400, codes = {"INVALID_DATE_RANGE", "INVALID_CURSOR"},
+            when = "the dates are missing, reversed, outside 2000-2100 or too far apart; the cursor is not one this search gave")
     @GetMapping("/search")
     SearchResult search(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                         @RequestParam(required = false) List<String> status,
@@ -160,6 +173,9 @@ class OperationsController {
     }
 
     /** Everything about one payment: Toss's facts, refunds, requests to Toss, webhooks and refused attempts. */
+    @Operation(summary = "Everything about one payment: Toss's facts, refunds, requests to Toss, webhooks, refused attempts")
+    @Door(Caller.SERVICE)
+    @ApiProblem(status = 404, codes = "PAYMENT_NOT_FOUND", when = "no payment has this orderId")
     @GetMapping("/{orderId}/details")
     @Transactional(readOnly = true)
     Details details(@PathVariable String orderId) {
@@ -176,6 +192,10 @@ class OperationsController {
     }
 
     /** Reads the payment from Toss now and applies what Toss says (confirm.PaymentRecheck). */
+    @Operation(summary = "Reads the payment from Toss now and applies what Toss says, for an operator")
+    @Door(Caller.SERVICE_FOR_OPERATOR)
+    @ApiProblem(status = 404, codes = "PAYMENT_NOT_FOUND", when = "no payment has this orderId")
+    @ApiProblem(status = 503, codes = "PG_UNAVAILABLE", when = "Toss could not be read; nothing changed, try again")
     @PostMapping("/{orderId}/recheck")
     PaymentRecheck.Result recheck(@PathVariable String orderId) {
         if (!Payment.isOrderId(orderId)) {
@@ -189,6 +209,8 @@ class OperationsController {
     }
 
     /** How much is waiting for a person, for the console's home page. */
+    @Operation(summary = "How much waits for a person: manual review, unknown outcomes, parked refunds, webhooks")
+    @Door(Caller.SERVICE)
     @GetMapping("/queues")
     Queues queues() {
         return new Queues(payments.countByStatus(PaymentStatus.MANUAL_REVIEW),
@@ -198,6 +220,9 @@ class OperationsController {
     }
 
     /** Approval rates by method and error code, and the refund rate, of payments created between two Korean dates. */
+    @Operation(summary = "Approval rates by method and error code, and the refund rate, between two KST dates")
+    @Door(Caller.SERVICE)
+    @ApiProblem(status = 400, codes = "INVALID_DATE_RANGE", when = "the dates are reversed, outside 2000-2100 or too far apart")
     @GetMapping("/stats")
     PaymentStats.Stats stats(@RequestParam String from, @RequestParam String to) {
         LocalDate fromDate = date("from", from, true);

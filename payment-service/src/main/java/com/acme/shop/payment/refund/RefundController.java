@@ -5,8 +5,14 @@ import com.acme.shop.payment.PaymentCancel;
 import com.acme.shop.payment.PaymentCancels;
 import com.acme.shop.payment.PaymentNotFoundException;
 import com.acme.shop.payment.RefundAccountForm;
+import com.acme.shop.platform.openapi.ApiProblem;
+import com.acme.shop.platform.openapi.Caller;
+import com.acme.shop.platform.openapi.Door;
 import com.acme.shop.platform.security.Operator;
 import com.acme.shop.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +39,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "refunds", description = "Operators' refunds, through admin-service")
 class RefundController {
 
     /** A request id as the console draws it: a UUID, fixed when the refund form is drawn. */
@@ -62,6 +69,18 @@ class RefundController {
     }
 
     /** An operator's refund: 202 when it was accepted now, 200 with the same refund when this request was made before. */
+    @Operation(summary = "Asks for a full or partial refund, for an operator; 202 accepted, 200 when asked before",
+            description = "The same `requestId` again is the same refund (the console draws one per form). The refund is "
+                    + "sent to Toss by a durable job: retried on transient failures, parked for a person after its budget.")
+    @ApiResponse(responseCode = "202", description = "Accepted now; the refund goes to Toss in the background")
+    @ApiResponse(responseCode = "200", description = "This requestId was asked for before: the same refund, as it is now")
+    @Door(Caller.SERVICE_FOR_OPERATOR)
+    @ApiProblem(status = 404, codes = "PAYMENT_NOT_FOUND", when = "no payment has this orderId")
+    @ApiProblem(status = 400, codes = "REFUND_ACCOUNT_REQUIRED",
+            when = "a deposited virtual account can be refunded only to a bank account, and none is known")
+    @ApiProblem(status = 409, codes = {"REQUEST_ID_REUSED", "PAYMENT_NOT_REFUNDABLE", "PG_UNDECIDED",
+            "REFUND_EXCEEDS_CANCELABLE"}, when = "the requestId was used for another refund; the payment is not refundable "
+            + "(not paid, or fully refunded); its outcome at Toss is still unknown; the amount is more than can be given back")
     @PostMapping("/payments/{orderId}/refunds")
     ResponseEntity<RefundView> request(@PathVariable String orderId, @Valid @RequestBody RefundRequest request) {
         if (!Payment.isOrderId(orderId)) {
@@ -76,6 +95,12 @@ class RefundController {
     }
 
     /** Sends a parked refund back to work now, with a fresh attempt budget. */
+    @Operation(summary = "Sends a parked refund back to work with a fresh attempt budget, for an operator")
+    @Door(Caller.SERVICE_FOR_OPERATOR)
+    @ApiProblem(status = 400, codes = "REFUND_ACCOUNT_REQUIRED", when = "the refund needs a bank account and none came")
+    @ApiProblem(status = 404, codes = "REFUND_NOT_FOUND", when = "no refund has this request id")
+    @ApiProblem(status = 409, codes = {"REFUND_NOT_PARKED", "REFUND_EXCEEDS_CANCELABLE"},
+            when = "the refund is not parked, or the payment cannot give the amount back any more")
     @PostMapping("/refunds/{requestId}/retry")
     RefundView retry(@PathVariable String requestId, @Valid @RequestBody(required = false) RetryRequest request) {
         if (!requestId.matches("[A-Za-z0-9_-]{1,80}")) {
@@ -88,6 +113,8 @@ class RefundController {
     }
 
     /** {@code status}: REQUESTED, RETRYING, SUCCEEDED or PARKED (parked = needs a person). */
+    @Operation(operationId = "listRefunds", summary = "Refunds in one status (REQUESTED, RETRYING, SUCCEEDED, PARKED), latest first")
+    @Door(Caller.SERVICE)
     @GetMapping("/refunds")
     List<RefundView> list(@RequestParam String status, @RequestParam(defaultValue = "50") int limit) {
         PaymentCancel.Status wanted = Arrays.stream(PaymentCancel.Status.values())
@@ -100,6 +127,9 @@ class RefundController {
         return cancels.findByStatusOrderByIdDesc(wanted, Limit.of(limit)).stream().map(RefundView::of).toList();
     }
 
+    @Operation(summary = "The refunds of one payment, oldest first")
+    @Door(Caller.SERVICE)
+    @ApiProblem(status = 404, codes = "PAYMENT_NOT_FOUND", when = "no payment has this orderId")
     @GetMapping("/payments/{orderId}/refunds")
     List<RefundView> ofOrder(@PathVariable String orderId) {
         if (!Payment.isOrderId(orderId)) {

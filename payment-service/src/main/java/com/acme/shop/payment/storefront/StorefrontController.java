@@ -6,8 +6,13 @@ import com.acme.shop.payment.Payments;
 import com.acme.shop.payment.checkout.RedirectUrls;
 import com.acme.shop.payment.checkout.ServicesProperties;
 import com.acme.shop.payment.gateway.PaymentWindow;
+import com.acme.shop.platform.openapi.ApiProblem;
+import com.acme.shop.platform.openapi.Caller;
+import com.acme.shop.platform.openapi.Door;
 import com.acme.shop.platform.security.ServiceCalls;
 import com.acme.shop.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +33,7 @@ import java.time.Duration;
  */
 @RestController
 @RequestMapping("/api/v1/storefront")
+@Tag(name = "storefront", description = "What the demo storefront page needs besides the payment API")
 class StorefrontController {
 
     private final RedirectUrls urls;
@@ -58,11 +64,16 @@ class StorefrontController {
     record Progress(PaymentView payment, JsonNode order, JsonNode settlement) {
     }
 
+    @Operation(summary = "How to open the payment window: client key, SDK script, success and fail URLs")
+    @Door(Caller.ANYONE)
     @GetMapping("/config")
     Config config() {
         return new Config(window.clientKey(), window.scriptUrl(), urls.successUrl(), urls.failUrl(), window.sandbox());
     }
 
+    @Operation(summary = "The products on sale, as order-service's catalog lists them")
+    @Door(Caller.ANYONE)
+    @ApiProblem(status = 503, codes = "CATALOG_UNAVAILABLE", when = "order-service's catalog is not reachable right now")
     @GetMapping("/products")
     JsonNode products() {
         try {
@@ -74,6 +85,10 @@ class StorefrontController {
     }
 
     /** The payment, and the order and settlement once the saga created them (null until then). */
+    @Operation(summary = "The customer's view of the saga: the payment, then its order and settlement once they exist")
+    @Door(Caller.CHECKOUT_HOLDER)
+    @ApiProblem(status = 404, codes = "PAYMENT_NOT_FOUND",
+            when = "no payment has this orderId, or the checkout token is missing or wrong")
     @GetMapping("/orders/{orderId}/progress")
     Progress progress(@PathVariable String orderId) {
         PaymentView payment = payments.findByOrderId(orderId).map(PaymentView::of)

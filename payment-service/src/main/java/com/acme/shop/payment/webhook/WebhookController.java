@@ -1,8 +1,15 @@
 package com.acme.shop.payment.webhook;
 
 import com.acme.shop.payment.Payment;
+import com.acme.shop.platform.openapi.ApiProblem;
+import com.acme.shop.platform.openapi.Caller;
+import com.acme.shop.platform.openapi.Door;
 import com.acme.shop.platform.security.Operator;
 import com.acme.shop.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +42,7 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/v1/webhooks")
+@Tag(name = "webhooks", description = "Toss's webhooks: stored, answered at once, verified against Toss later")
 class WebhookController {
 
 
@@ -51,6 +59,17 @@ class WebhookController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Receives a Toss webhook: stores it and answers 200 at once",
+            description = "The body (a JSON object as Toss sends it: PAYMENT_STATUS_CHANGED, DEPOSIT_CALLBACK, ...) is "
+                    + "stored as received under a unique key and processed afterwards; nothing in it is trusted: the "
+                    + "payment it names is re-read from Toss. A duplicate answers 200 with `duplicate: true`.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The webhook exactly as Toss sends it (`eventType`, `createdAt`, `data`; or a "
+                            + "deposit callback's flat fields)",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(type = "object", additionalPropertiesSchema = Object.class))))
+    @Door(Caller.ANYONE)
+    @ApiProblem(status = 400, codes = "MALFORMED_WEBHOOK", when = "the body is not a JSON object of a Toss webhook's shape")
     @PostMapping(path = "/toss", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> receive(
             @RequestBody(required = false) String rawBody,
@@ -80,6 +99,8 @@ class WebhookController {
     }
 
     /** For operators: refused and failed webhooks, or the webhooks of one order. */
+    @Operation(operationId = "listWebhooks", summary = "Stored webhooks in one state (REFUSED, FAILED, ...) or of one order")
+    @Door(Caller.SERVICE)
     @GetMapping
     List<WebhookLog.View> list(@RequestParam(required = false) String state,
                                @RequestParam(required = false) String orderId) {
@@ -98,6 +119,9 @@ class WebhookController {
     }
 
     /** One stored webhook, with its body as received. */
+    @Operation(operationId = "getWebhook", summary = "One stored webhook, with its body as received and what became of it")
+    @Door(Caller.SERVICE)
+    @ApiProblem(status = 404, codes = "WEBHOOK_NOT_FOUND", when = "no webhook has this id")
     @GetMapping("/{id}")
     WebhookLog.View get(@PathVariable String id) {
         return webhooks.view(parseId(id)).orElseThrow(() -> notFound(id));
@@ -107,6 +131,10 @@ class WebhookController {
      * Processes a refused, failed or ignored webhook once more, now, as an operator asked (the payment is re-read from
      * the PG as always; nothing in the webhook is trusted more the second time).
      */
+    @Operation(summary = "Processes a refused, failed or ignored webhook once more, for an operator")
+    @Door(Caller.SERVICE_FOR_OPERATOR)
+    @ApiProblem(status = 404, codes = "WEBHOOK_NOT_FOUND", when = "no webhook has this id")
+    @ApiProblem(status = 409, codes = "WEBHOOK_NOT_REPROCESSABLE", when = "the webhook is not REFUSED, FAILED or IGNORED")
     @PostMapping("/{id}/reprocess")
     WebhookLog.View reprocess(@PathVariable String id) {
         long webhookId = parseId(id);

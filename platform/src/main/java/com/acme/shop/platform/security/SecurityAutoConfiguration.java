@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -143,7 +144,8 @@ public class SecurityAutoConfiguration {
     SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, AccessRules rules,
                                                    TokenAuthenticationFilter tokens,
                                                    AuthenticationEntryPoint entryPoint,
-                                                   AccessDeniedHandler deniedHandler) throws Exception {
+                                                   AccessDeniedHandler deniedHandler,
+                                                   Environment environment) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -153,18 +155,34 @@ public class SecurityAutoConfiguration {
                 .addFilterBefore(tokens, AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .authorizeHttpRequests(routes -> {
-                    sharedRules(routes);
+                    sharedRules(routes, environment);
                     rules.declare(routes);
                     routes.anyRequest().denyAll();
                 });
         return http.build();
     }
 
-    /** What every service opens the same way: health probes to all, the rest of actuator to services and the scraper. */
-    public static void sharedRules(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry routes) {
+    /** The API description (springdoc) and its Swagger UI: who may read them is declared with the shared rules. */
+    public static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+            "/swagger-ui/**"};
+
+    /**
+     * What every service opens the same way: health probes to all, the rest of actuator to services and the scraper,
+     * and the API description ({@link #API_DOCS}, docs/api.md): to anyone in the {@code local} profile, where a
+     * developer opens Swagger UI in a browser, and to services only elsewhere (the same description is in the
+     * repository; a running service does not advertise its internal routes to whoever reaches its port). The
+     * {@code production} profile does not serve it at all (ApiDocsEnvironment), so there it is a 404 behind this door.
+     */
+    public static void sharedRules(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry routes,
+                                   Environment environment) {
         routes.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                         "/actuator/health/readiness").permitAll()
                 .requestMatchers("/actuator/**").hasAnyRole(Roles.SERVICE, Roles.SCRAPER)
                 .requestMatchers("/error").permitAll();
+        if (environment.acceptsProfiles(Profiles.of("local"))) {
+            routes.requestMatchers(HttpMethod.GET, API_DOCS).permitAll();
+        } else {
+            routes.requestMatchers(HttpMethod.GET, API_DOCS).hasRole(Roles.SERVICE);
+        }
     }
 }

@@ -7,7 +7,9 @@ import com.acme.shop.contracts.payment.PaymentApproved;
 import com.acme.shop.platform.inbox.Inbox;
 import com.acme.shop.testsupport.TestInfrastructure;
 import com.acme.shop.testsupport.TopicRecorder;
+import com.acme.shop.testsupport.openapi.EventCatalogue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -127,7 +130,8 @@ class OutboxIT {
 
     /**
      * Own relay with a one-minute poll, so only the commit's nudge can explain a send within seconds.
-     * Checks the record's shape: key = orderId, eventId/eventType headers, the envelope JSON as value.
+     * Checks the record's shape: key = orderId, eventId/eventType headers (and only headers the event catalogue
+     * declares), the envelope JSON as value.
      */
     @Test
     void aCommitNudgesTheRelayWhichSendsAndMarksTheRowSent() {
@@ -150,6 +154,11 @@ class OutboxIT {
             assertThat(record.key()).isEqualTo(orderId);
             assertThat(header(record, "eventId")).isEqualTo(event.eventId().toString());
             assertThat(header(record, "eventType")).isEqualTo("PAYMENT_APPROVED");
+            // and no header the event catalogue (contracts/asyncapi.yaml) does not declare
+            JsonNode declared = EventCatalogue.catalogue().at("/components/schemas/eventHeaders/properties");
+            for (Header sent : record.headers()) {
+                assertThat(declared.has(sent.key())).as("header %s in the event catalogue", sent.key()).isTrue();
+            }
             assertThat(record.value()).isEqualTo(codec.encode(event));
             assertThat(codec.decode(record.value()).eventId()).isEqualTo(event.eventId());
             await().atMost(Duration.ofSeconds(5)).until(() -> outbox.isSent(event));

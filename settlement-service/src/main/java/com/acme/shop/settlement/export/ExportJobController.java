@@ -1,8 +1,16 @@
 package com.acme.shop.settlement.export;
 
+import com.acme.shop.platform.openapi.ApiProblem;
+import com.acme.shop.platform.openapi.Caller;
+import com.acme.shop.platform.openapi.Door;
 import com.acme.shop.platform.security.Operator;
 import com.acme.shop.platform.web.ApiException;
 import com.acme.shop.settlement.ledger.SalesDateRange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +38,8 @@ import java.util.regex.Pattern;
  */
 @RestController
 @RequestMapping("/api/v1/settlements")
+@Tag(name = "export", description = "The finance workbook (.xlsx), streamed or as a job")
+@Door(Caller.SERVICE)
 class ExportJobController {
 
     static final String EXPORT_NOT_FOUND = "EXPORT_NOT_FOUND";
@@ -72,6 +82,11 @@ class ExportJobController {
      * 202 with a new QUEUED job; 200 with the job already in flight for the same range. Needs {@code X-Operator} (the
      * job records who asked).
      */
+    @Operation(summary = "Starts an export job for a range of sales dates, for an operator; 202 new, 200 already in flight")
+    @ApiResponse(responseCode = "202", description = "A new QUEUED job")
+    @ApiResponse(responseCode = "200", description = "The job already in flight for the same range")
+    @Door(Caller.SERVICE_FOR_OPERATOR)
+    @ApiProblem(status = 400, codes = "INVALID_DATE_RANGE", when = "a date is missing, not YYYY-MM-DD, outside 2000-2100, reversed, or the range is longer than allowed")
     @PostMapping("/exports")
     ResponseEntity<ExportJobView> start(@RequestBody ExportRequest request) {
         SalesDateRange range = SalesDateRange.parse(request.from(), request.to());
@@ -85,6 +100,7 @@ class ExportJobController {
     }
 
     /** The latest jobs, newest first ({@code limit} 1-100, default 20; given empty counts as not given). */
+    @Operation(summary = "The latest export jobs, newest first")
     @GetMapping("/exports")
     List<ExportJobView> latest(@RequestParam(required = false) String limit) {
         return jobs.latest(limit(limit)).stream().map(this::view).toList();
@@ -101,6 +117,8 @@ class ExportJobController {
         return Integer.parseInt(digits);
     }
 
+    @Operation(summary = "One export job: status, progress, rows, error, when its file expires")
+    @ApiProblem(status = 404, codes = "EXPORT_NOT_FOUND", when = "no export job has this id")
     @GetMapping("/exports/{id}")
     ExportJobView job(@PathVariable String id) {
         return view(find(id));
@@ -111,6 +129,14 @@ class ExportJobController {
      * (with {@code jobStatus} and {@code progress}), 409 {@code EXPORT_FAILED} for a failed job, 410
      * {@code EXPORT_EXPIRED} once the retention deleted the file.
      */
+    @Operation(summary = "The workbook of a DONE export job")
+    @ApiResponse(responseCode = "200", description = "The workbook, as an attachment",
+            content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary")))
+    @ApiProblem(status = 404, codes = "EXPORT_NOT_FOUND", when = "no export job has this id")
+    @ApiProblem(status = 409, codes = {"EXPORT_NOT_READY", "EXPORT_FAILED"},
+            when = "the job is still QUEUED or RUNNING (with `jobStatus` and `progress`), or it failed")
+    @ApiProblem(status = 410, codes = "EXPORT_EXPIRED", when = "the retention deleted the file; start a new job")
     @GetMapping("/exports/{id}/file")
     ResponseEntity<Resource> file(@PathVariable String id) {
         ExportJob job = find(id);

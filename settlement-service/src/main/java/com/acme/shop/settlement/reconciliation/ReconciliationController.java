@@ -1,8 +1,13 @@
 package com.acme.shop.settlement.reconciliation;
 
+import com.acme.shop.platform.openapi.ApiProblem;
+import com.acme.shop.platform.openapi.Caller;
+import com.acme.shop.platform.openapi.Door;
 import com.acme.shop.platform.security.Operator;
 import com.acme.shop.platform.web.ApiException;
 import com.acme.shop.settlement.ledger.SalesDateRange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -22,6 +27,8 @@ import java.util.Locale;
 
 @RestController
 @RequestMapping("/api/v1/settlements")
+@Tag(name = "reconciliation", description = "Reconciliation with Toss's settlements, and finance's decisions on mismatches")
+@Door(Caller.SERVICE)
 class ReconciliationController {
 
     static final String INVALID_STATUS = "INVALID_STATUS";
@@ -52,12 +59,18 @@ class ReconciliationController {
     }
 
     /** Reconciles one past sales date now (YYYY-MM-DD); repeating it is safe. */
+    @Operation(summary = "Reconciles one past sales date with Toss's settlements now; repeating it is safe")
+    @ApiProblem(status = 400, codes = {"INVALID_DATE_RANGE", "RECONCILIATION_TOO_EARLY"},
+            when = "the date is missing or invalid, or today or later (Toss lists a day's settlement from the next day on)")
+    @ApiProblem(status = 502, codes = "TOSS_UNAVAILABLE", when = "Toss's settlements could not be read; nothing changed, try again")
     @PostMapping("/reconciliations")
     ReconciliationViews.RunView reconcile(@RequestParam(required = false) String date) {
         return ReconciliationViews.RunView.of(reconciliation.reconcile(SalesDateRange.parseDate("date", date)));
     }
 
     /** The latest run of each date in the range. */
+    @Operation(summary = "The latest reconciliation run of each sales date in the range")
+    @ApiProblem(status = 400, codes = "INVALID_DATE_RANGE", when = "a date is missing, not YYYY-MM-DD, outside 2000-2100, reversed, or the range is longer than allowed")
     @GetMapping("/reconciliations")
     @Transactional(readOnly = true)
     List<ReconciliationViews.RunView> runs(@RequestParam(required = false) String from,
@@ -71,6 +84,10 @@ class ReconciliationController {
      * Resolves an OPEN mismatch with a note, as the operator named in {@code X-Operator} (400
      * {@code OPERATOR_REQUIRED} without one); 404 {@code MISMATCH_NOT_FOUND}, 409 {@code MISMATCH_NOT_OPEN}.
      */
+    @Operation(summary = "Resolves an OPEN mismatch with a note, for the finance operator who decided")
+    @Door(Caller.SERVICE_FOR_OPERATOR)
+    @ApiProblem(status = 404, codes = "MISMATCH_NOT_FOUND", when = "no mismatch has this id")
+    @ApiProblem(status = 409, codes = "MISMATCH_NOT_OPEN", when = "the mismatch was already resolved or ignored")
     @PostMapping("/mismatches/{id}/resolve")
     ReconciliationViews.MismatchView resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request) {
         long mismatch = mismatchId(id);
@@ -79,6 +96,10 @@ class ReconciliationController {
     }
 
     /** Ignores an OPEN mismatch with a reason; otherwise as {@link #resolve}. */
+    @Operation(summary = "Ignores an OPEN mismatch with a reason, for the finance operator who decided")
+    @Door(Caller.SERVICE_FOR_OPERATOR)
+    @ApiProblem(status = 404, codes = "MISMATCH_NOT_FOUND", when = "no mismatch has this id")
+    @ApiProblem(status = 409, codes = "MISMATCH_NOT_OPEN", when = "the mismatch was already resolved or ignored")
     @PostMapping("/mismatches/{id}/ignore")
     ReconciliationViews.MismatchView ignore(@PathVariable String id, @Valid @RequestBody IgnoreRequest request) {
         long mismatch = mismatchId(id);
@@ -99,6 +120,9 @@ class ReconciliationController {
     }
 
     /** Mismatches of the sales dates in the range, optionally only those of one status. */
+    @Operation(summary = "Mismatches of the sales dates in the range, optionally of one status")
+    @ApiProblem(status = 400, codes = "INVALID_DATE_RANGE", when = "a date is missing, not YYYY-MM-DD, outside 2000-2100, reversed, or the range is longer than allowed")
+    @ApiProblem(status = 400, codes = "INVALID_STATUS", when = "status is not OPEN, RESOLVED or IGNORED")
     @GetMapping("/mismatches")
     @Transactional(readOnly = true)
     List<ReconciliationViews.MismatchView> mismatches(@RequestParam(required = false) String from,
