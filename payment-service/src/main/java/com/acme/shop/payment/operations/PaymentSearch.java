@@ -126,10 +126,21 @@ class PaymentSearch {
             }
         }
         pageArgs.add(criteria.limit() + 1);
-        List<Row> rows = jdbc.query("""
+        String columns = """
                 SELECT id, order_id, status, order_name, customer_id, total_amount, balance_amount, method,
-                       easy_pay_provider, payment_key, created_at, approved_at
-                FROM payment WHERE""" + where(pageWhere) + " ORDER BY " + order + " LIMIT ?", ROW, pageArgs.toArray());
+                       easy_pay_provider, payment_key, created_at, approved_at FROM payment""";
+        String sql;
+        if (byAmount && criteria.orderId() == null && criteria.paymentKey() == null && criteria.customerId() == null) {
+            // Sorted by amount, the page's ids come from the (total_amount, created_at) index alone (InnoDB keeps the
+            // id in it): the walk skips the rows outside the date range without reading them, and only the page's
+            // rows are read. Reading every row it walked past (a backward scan checks the date on the row, not in the
+            // index) cost 2 s per page on a million payments. An exact key or one customer narrows better by itself.
+            sql = columns + " JOIN (SELECT id FROM payment FORCE INDEX (ix_payment_amount_created) WHERE"
+                    + where(pageWhere) + " ORDER BY " + order + " LIMIT ?) page USING (id) ORDER BY " + order;
+        } else {
+            sql = columns + " WHERE" + where(pageWhere) + " ORDER BY " + order + " LIMIT ?";
+        }
+        List<Row> rows = jdbc.query(sql, ROW, pageArgs.toArray());
 
         Cursor next = null;
         if (rows.size() > criteria.limit()) {
@@ -140,7 +151,14 @@ class PaymentSearch {
         }
         List<Object> countArgs = new ArrayList<>(args);
         countArgs.add(COUNT_CAP + 1);
-        Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM payment WHERE" + where(where)
+        // Narrowed by date and amount alone, the count reads (created_at, total_amount) and no row. The optimizer
+        // sometimes preferred (created_at) by a hair and then read every row of the range for its amount: 2 s on a
+        // million payments instead of 20 ms.
+        boolean dateAndAmountOnly = (criteria.minAmount() != null || criteria.maxAmount() != null)
+                && criteria.orderId() == null && criteria.paymentKey() == null && criteria.customerId() == null
+                && criteria.method() == null && (criteria.statuses() == null || criteria.statuses().isEmpty());
+        String countIndex = dateAndAmountOnly ? " FORCE INDEX (ix_payment_created_amount)" : "";
+        Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM payment" + countIndex + " WHERE" + where(where)
                 + " LIMIT ?) capped", Long.class, countArgs.toArray());
         long total = counted == null ? 0 : counted;
         return new Page(List.copyOf(rows), next, Math.min(total, COUNT_CAP), total > COUNT_CAP);

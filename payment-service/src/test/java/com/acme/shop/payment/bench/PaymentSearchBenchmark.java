@@ -91,6 +91,7 @@ public final class PaymentSearchBenchmark {
                 }
                 long paymentCpu = system.paymentCpuNanos();
                 long dbCpu = BenchSystem.databaseCpuNanos();
+                long rowsRead = rowsRead(system);
                 for (int i = 0; i < repeat; i++) {
                     long start = System.nanoTime();
                     get(system, targets[i]);
@@ -98,24 +99,56 @@ public final class PaymentSearchBenchmark {
                 }
                 double paymentCpuMs = (system.paymentCpuNanos() - paymentCpu) / 1e6 / repeat;
                 double dbCpuMs = (BenchSystem.databaseCpuNanos() - dbCpu) / 1e6 / repeat;
+                long rowsPerQuery = (rowsRead(system) - rowsRead) / repeat;
                 Arrays.sort(nanos);
                 double p95 = BenchSystem.percentile(nanos, 95) / 1e6;
                 if (referenceP95 == 0) {
                     referenceP95 = p95;
                 }
-                lines.add(String.format("| %s | %s | %s | %s | %s | %.2f | %.2f | %.1fx |", shape.getKey(),
+                lines.add(String.format("| %s | %s | %s | %s | %s | %.2f | %.2f | %,d | %.1fx |", shape.getKey(),
                         BenchSystem.millis(BenchSystem.percentile(nanos, 50)),
                         BenchSystem.millis(BenchSystem.percentile(nanos, 95)),
                         BenchSystem.millis(BenchSystem.percentile(nanos, 99)), BenchSystem.millis(nanos[repeat - 1]),
-                        paymentCpuMs, dbCpuMs, p95 / referenceP95));
+                        paymentCpuMs, dbCpuMs, rowsPerQuery, p95 / referenceP95));
             }
             System.out.printf("%nPayment search on %,d payments, %d queries per shape (after %d warm-up), one at a time%n%n",
                     count(system), repeat, warmup);
             System.out.println("| query | p50 ms | p95 ms | p99 ms | max ms | payment-service CPU ms/query "
-                    + "| database CPU ms/query | p95 / reference p95 |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
+                    + "| database CPU ms/query | index and row reads/query | p95 / reference p95 |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
             lines.forEach(System.out::println);
+            explainAmountSearch(system, today);
         }
+    }
+
+    /** Index entries and rows the server read so far ({@code Handler_read_*}), all statements of all clients. */
+    private static long rowsRead(BenchSystem system) {
+        Long sum = system.jdbc.queryForObject("SELECT SUM(VARIABLE_VALUE) FROM information_schema.GLOBAL_STATUS"
+                + " WHERE VARIABLE_NAME LIKE 'HANDLER\\_READ\\_%'", Long.class);
+        return sum == null ? 0 : sum;
+    }
+
+    /**
+     * Prints the database's plan for the amount-sorted shape (page and capped count, written as PaymentSearch writes
+     * them), so a slow shape shows which index the optimizer chose and how many rows it read.
+     */
+    private static void explainAmountSearch(BenchSystem system, LocalDate today) {
+        Object from = com.acme.shop.platform.jdbc.UtcTime.of(today.minusDays(29).atStartOfDay(KOREA).toInstant());
+        Object to = com.acme.shop.platform.jdbc.UtcTime.of(today.plusDays(1).atStartOfDay(KOREA).toInstant());
+        String where = " WHERE created_at >= ? AND created_at < ? AND total_amount >= ? AND total_amount <= ?";
+        Map<String, String> statements = new LinkedHashMap<>();
+        String order = " ORDER BY total_amount DESC, created_at DESC, id DESC";
+        statements.put("page", "SELECT id, order_id, status, order_name, customer_id, total_amount, balance_amount,"
+                + " method, easy_pay_provider, payment_key, created_at, approved_at FROM payment JOIN (SELECT id FROM"
+                + " payment FORCE INDEX (ix_payment_amount_created)" + where + order + " LIMIT ?) page USING (id)" + order);
+        statements.put("count", "SELECT COUNT(*) FROM (SELECT 1 FROM payment FORCE INDEX (ix_payment_created_amount)" + where
+                + " LIMIT ?) capped");
+        Map<String, Integer> limits = Map.of("page", 51, "count", 10_001);
+        statements.forEach((name, sql) -> {
+            System.out.printf("%nPlan of the amount-sorted search's %s query (ANALYZE):%n", name);
+            system.jdbc.queryForList("ANALYZE FORMAT=JSON " + sql, String.class, from, to, 100_000L, 200_000L,
+                    limits.get(name)).forEach(System.out::println);
+        });
     }
 
     private static String search(LocalDate from, LocalDate to, String more) {

@@ -97,6 +97,52 @@ class OperationsIT extends AbstractPaymentIT {
     }
 
     @Test
+    void searchByAmountAloneWalksTheAmountIndexAcrossPagesAndCountsThem() {
+        // the open search (no customer, no exact key) takes the path with named indexes: a band of amounts no other
+        // test uses, inserted as old aborted checkouts, with two equal amounts and one just outside the dates
+        long band = 91_234_500L;
+        List<String> inside = new ArrayList<>();
+        Instant now = Instant.now();
+        long[] amounts = {band, band + 100, band + 100, band + 300, band + 400};
+        for (int i = 0; i < amounts.length; i++) {
+            inside.add(insertAborted(amounts[i], now.minusSeconds(60L * (i + 1))));
+        }
+        insertAborted(band + 200, LocalDate.parse(TODAY).minusDays(3).atStartOfDay(ZoneId.of("Asia/Seoul"))
+                .toInstant().minusSeconds(1));
+        String query = "from=" + LocalDate.parse(TODAY).minusDays(2) + "&to=" + TODAY + "&minAmount=" + band
+                + "&maxAmount=" + (band + 400) + "&sort=amount";
+        for (String direction : List.of("desc", "asc")) {
+            List<String> seen = new ArrayList<>();
+            List<Long> seenAmounts = new ArrayList<>();
+            String cursor = null;
+            do {
+                JsonNode page = search(query + "&direction=" + direction + "&limit=2"
+                        + (cursor == null ? "" : "&cursor=" + cursor));
+                assertThat(page.get("total").asLong()).isEqualTo(5);
+                seen.addAll(page.get("items").findValuesAsString("orderId"));
+                page.get("items").findValues("amount").forEach(a -> seenAmounts.add(a.asLong()));
+                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            } while (cursor != null);
+            assertThat(seen).as(direction).containsExactlyInAnyOrderElementsOf(inside).doesNotHaveDuplicates();
+            List<Long> sorted = new ArrayList<>(seenAmounts);
+            sorted.sort(direction.equals("desc") ? java.util.Comparator.reverseOrder() : java.util.Comparator.naturalOrder());
+            assertThat(seenAmounts).as(direction).isEqualTo(sorted);
+        }
+    }
+
+    private String insertAborted(long amount, Instant created) {
+        String orderId = "amt-" + UUID.randomUUID().toString().substring(0, 18);
+        jdbc.update("""
+                INSERT INTO payment (order_id, customer_id, order_name, total_amount, balance_amount, currency, items,
+                    status, created_at, expires_at, updated_at, version)
+                VALUES (?, ?, '금액 검색', ?, ?, 'KRW', '[]', 'ABORTED', ?, ?, ?, 0)""", orderId, customer, amount, amount,
+                com.acme.shop.platform.jdbc.UtcTime.of(created),
+                com.acme.shop.platform.jdbc.UtcTime.of(created.plus(Duration.ofMinutes(30))),
+                com.acme.shop.platform.jdbc.UtcTime.of(created));
+        return orderId;
+    }
+
+    @Test
     void searchRefusesWhatItCannotAnswerWithStableCodes() {
         Map<String, String> refused = Map.of(
                 "customerId=x", "INVALID_DATE_RANGE",
