@@ -118,8 +118,12 @@ public final class TestInfrastructure {
         EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb-base"), dbData, 0);
         EmbeddedKafka kafka = EmbeddedKafka.start(kafkaData, 0, 0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.close();
-            db.close();
+            // the database server is a separate process: stop it even when the broker's shutdown fails
+            try {
+                kafka.close();
+            } finally {
+                db.close();
+            }
             // this JVM's data is of no use afterwards; keep only the unpacked server binaries
             for (Path dir : List.of(dbData, dbData.resolveSibling(dbData.getFileName() + "-tmp"), kafkaData,
                     kafkaData.resolveSibling(kafkaData.getFileName() + "-format.properties"))) {
