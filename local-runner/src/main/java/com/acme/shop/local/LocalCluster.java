@@ -579,6 +579,7 @@ public final class LocalCluster implements AutoCloseable {
                 .filter(h -> PidFile.commandLine(h).contains("-exec.jar"))
                 .filter(h -> all.stream().noneMatch(c -> c.pid() == h.pid()))
                 .filter(h -> pids.containsValue(h.pid()))
+                .filter(h -> kafka == null || h.pid() != kafka.pid()) // the broker runs from the launcher's jar too
                 .forEach(h -> all.add(new HandleChild(h)));
         if (all.isEmpty()) {
             return;
