@@ -165,6 +165,8 @@ record LocalSettings(Path root, Path localDir, int dbPort, int kafkaPort, int ka
         vars.put("TOSS_SANDBOX_PUBLIC_URL", sandboxPublicUrl());
         // The sandbox delivers Toss's webhooks (virtual-account deposits, dashboard cancels) to payment-service.
         vars.put("SANDBOX_WEBHOOK_URL", url(App.PAYMENT) + "/api/v1/webhooks/toss");
+        // settlement-service's export files: one folder every instance of this system sees (and no other system).
+        vars.put("SETTLEMENT_EXPORT_DIR", dataDir().resolve("settlement-exports").toString());
         return vars;
     }
 

@@ -156,7 +156,9 @@ class LocalSettingsTest {
                 entry("SETTLEMENT_SERVICE_URL", "http://127.0.0.1:8083"),
                 entry("PAYMENT_SERVICE_URL", "http://127.0.0.1:8081"),
                 entry("STOREFRONT_BASE_URL", "http://localhost:8081"),
-                entry("SANDBOX_WEBHOOK_URL", "http://127.0.0.1:8081/api/v1/webhooks/toss"));
+                entry("SANDBOX_WEBHOOK_URL", "http://127.0.0.1:8081/api/v1/webhooks/toss"),
+                // one export folder that every settlement-service instance of this system sees
+                entry("SETTLEMENT_EXPORT_DIR", ROOT.resolve(".local/data/settlement-exports").toString()));
     }
 
     @Test
