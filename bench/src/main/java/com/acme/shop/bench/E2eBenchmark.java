@@ -56,7 +56,7 @@ public final class E2eBenchmark {
     private final Path root;
     private final PrintStream out = System.out;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+            .connectTimeout(Duration.ofSeconds(10)).executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
             .build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
@@ -129,7 +129,8 @@ public final class E2eBenchmark {
         long fixedOk = fixed.stream().filter(s -> s.confirmed).count();
         awaitCompletion(fixed, Duration.ofSeconds(180));
         Completion fixedCompletion = completion(fixed);
-        results.put("fixed.sagas", fixed.size());
+        results.put("fixed.sagas_sent", fixed.size());
+        results.put("fixed.not_sent_" + MAX_IN_FLIGHT + "_in_flight", lastSkipped);
         results.put("fixed.confirmed", fixedOk);
         results.put("fixed.confirm_ms.p50", pct(confirmMs(fixed), 50));
         results.put("fixed.confirm_ms.p99", pct(confirmMs(fixed), 99));
@@ -139,6 +140,8 @@ public final class E2eBenchmark {
         results.put("fixed.approval_to_settlement_ms.p99", pct(fixedCompletion.toSettlement, 99));
         results.put("fixed.incomplete", fixedCompletion.incomplete);
         putCpu("fixed", fixedCpu, fixedOk, ref.cpuMsPerRequest);
+
+        progress();
 
         // 5. saturation
         int concurrency = Integer.parseInt(args.get("sat-concurrency"));
@@ -185,16 +188,29 @@ public final class E2eBenchmark {
         results.put("target.kafka_records_per_s_over_ceiling", sagasPerS * records / satConfirmed / kafkaCeiling);
         results.put("saturation.cores_used", satCpu.values().stream().mapToDouble(Double::doubleValue).sum() / satSeconds);
 
-        // 6. compensation
-        Compensation comp = compensation(Integer.parseInt(args.get("comp-n")), Integer.parseInt(args.get("comp-rate")));
+        progress();
+
+        // 6. compensation (a failure here is reported, and the run goes on)
+        Compensation comp = new Compensation(0, List.of(), List.of());
+        try {
+            comp = compensation(Integer.parseInt(args.get("comp-n")), Integer.parseInt(args.get("comp-rate")));
+        } catch (IOException | RuntimeException e) {
+            notes.add("compensation phase failed: " + e);
+        }
         results.put("compensation.sagas", comp.n);
         results.put("compensation.refunded", comp.failedToRefund.size());
         results.put("compensation.failed_to_refund_ms.p50", pct(comp.failedToRefund, 50));
         results.put("compensation.failed_to_refund_ms.p99", pct(comp.failedToRefund, 99));
         results.put("compensation.approval_to_refund_ms.p99", pct(comp.approvalToRefund, 99));
+        progress();
 
         // 7. recovery after kill -9 of payment-service
-        Recovery recovery = recovery(Integer.parseInt(args.get("recovery-rate")));
+        Recovery recovery = new Recovery(Double.NaN, Double.NaN, 0);
+        try {
+            recovery = recovery(Integer.parseInt(args.get("recovery-rate")));
+        } catch (RuntimeException e) {
+            notes.add("recovery phase failed: " + e);
+        }
         results.put("recovery.kill_to_healthy_s", recovery.toHealthy);
         results.put("recovery.kill_to_first_confirm_s", recovery.toFirstConfirm);
         results.put("recovery.failed_confirms_while_down", recovery.failedWhileDown);
@@ -315,6 +331,10 @@ public final class E2eBenchmark {
         ConcurrentLinkedQueue<Saga> sagas = new ConcurrentLinkedQueue<>();
         int n = perSecond * seconds;
         CountDownLatch done = new CountDownLatch(n);
+        // A saga that would be the MAX_IN_FLIGHT+1-th outstanding one is not sent but counted: when the system
+        // cannot keep up, the driver must not bury it under tens of thousands of open connections.
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+        AtomicLong skipped = new AtomicLong();
         long start = System.nanoTime();
         long interval = 1_000_000_000L / perSecond;
         for (int i = 0; i < n; i++) {
@@ -326,17 +346,29 @@ public final class E2eBenchmark {
             if (each != null) {
                 each.run();
             }
+            if (!inFlight.tryAcquire()) {
+                skipped.incrementAndGet();
+                done.countDown();
+                continue;
+            }
             Thread.ofVirtual().start(() -> {
                 try {
                     sagas.add(saga(productId));
                 } finally {
+                    inFlight.release();
                     done.countDown();
                 }
             });
         }
         done.await();
+        lastSkipped = skipped.get();
+        lastOfferedSeconds = (System.nanoTime() - start) / 1e9;
         return new ArrayList<>(sagas);
     }
+
+    static final int MAX_IN_FLIGHT = 400;
+    private volatile long lastSkipped;
+    private volatile double lastOfferedSeconds;
 
     static List<Double> confirmMs(Collection<Saga> sagas) {
         return sagas.stream().filter(s -> s.confirmed).map(s -> s.confirmMs).toList();
@@ -480,8 +512,18 @@ public final class E2eBenchmark {
         setStock(HOODIE, n);
         List<String[]> checkouts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            HttpResponse<String> r = send(post(url(App.PAYMENT, "/api/v1/payments/checkout"),
-                    "{\"customerId\":\"bench-comp\",\"items\":[{\"productId\":\"" + HOODIE + "\",\"quantity\":1}]}").build());
+            HttpResponse<String> r = null;
+            for (int attempt = 1; r == null; attempt++) {
+                try {
+                    r = send(post(url(App.PAYMENT, "/api/v1/payments/checkout"),
+                            "{\"customerId\":\"bench-comp\",\"items\":[{\"productId\":\"" + HOODIE + "\",\"quantity\":1}]}").build());
+                } catch (IOException e) {
+                    if (attempt == 5) {
+                        throw e;
+                    }
+                    Thread.sleep(1000);
+                }
+            }
             if (r.statusCode() != 201) {
                 throw new IllegalStateException("checkout " + r.statusCode() + " " + r.body());
             }
@@ -764,6 +806,17 @@ public final class E2eBenchmark {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private int printed;
+
+    /** Prints the results measured since the last call, so a run cut short still leaves its numbers. */
+    private void progress() {
+        List<Map.Entry<String, Object>> all = new ArrayList<>(results.entrySet());
+        for (int i = printed; i < all.size(); i++) {
+            out.println("  " + all.get(i).getKey() + " = " + format(all.get(i).getValue()));
+        }
+        printed = all.size();
+    }
 
     private void setStock(String productId, int stock) throws IOException, InterruptedException {
         HttpResponse<String> r = send(HttpRequest.newBuilder(url(App.ORDER, "/internal/v1/products/" + productId + "/stock"))
