@@ -21,10 +21,10 @@ final class Charts {
     static void write(Path dir, List<Double> confirmMs, E2eBenchmark.Completion completion, List<Double> compensationMs,
                       int rate) throws IOException {
         Files.createDirectories(dir);
-        histogram(dir.resolve("bench-e2e-confirm.png"), "Confirm latency at " + rate + " sagas/s (client side)",
+        histogram(dir.resolve("bench-e2e-confirm.png"), "Confirm latency, " + rate + " sagas/s offered (client side)",
                 List.of(new Series("confirm", confirmMs)));
-        histogram(dir.resolve("bench-e2e-saga-completion.png"), "Saga completion at " + rate
-                        + " sagas/s (Toss approval -> row)",
+        histogram(dir.resolve("bench-e2e-saga-completion.png"), "Saga completion, " + rate
+                        + " sagas/s offered (Toss approval -> row)",
                 List.of(new Series("approval -> order row", completion.toOrder),
                         new Series("approval -> settlement row", completion.toSettlement)));
         histogram(dir.resolve("bench-e2e-compensation.png"),

@@ -924,8 +924,8 @@ public final class E2eBenchmark {
     private String report(Duration took, List<Saga> fixed, List<Saga> sat, Completion fixedC, Completion satC,
                           Compensation comp, Recovery rec, Map<String, Double> satCpu, double satSeconds) {
         StringBuilder b = new StringBuilder();
-        b.append("## End-to-end benchmark: results of ").append(Instant.now()).append(" (run took ")
-                .append(took.toMinutes()).append(" min)\n\n");
+        b.append("## End-to-end benchmark: results of ").append(Instant.now()).append(" (measuring took ")
+                .append(took.toMinutes()).append(" min after the system was up)\n\n");
         b.append("| measure | value |\n|---|---|\n");
         results.forEach((k, v) -> b.append("| `").append(k).append("` | ").append(format(v)).append(" |\n"));
         b.append("\nCPU during saturation, per process (cores = CPU seconds / wall seconds):\n\n");
