@@ -405,6 +405,9 @@ public final class LocalCluster implements AutoCloseable {
     /**
      * {@code kill -9} of the instance's process (Process.destroyForcibly, which is SIGKILL on Linux: no shutdown
      * hook, no graceful stop). The supervisor sees the death (exit code 137), tells the listeners and restarts it.
+     *
+     * @throws IllegalStateException while the instance is already dead and waiting for its restart ({@link #pid}
+     *                               is -1 then); wait for the listener's {@code restarted} or {@code healthy}
      */
     public void kill(App app, int instance) {
         supervisor(app, instance).kill();
