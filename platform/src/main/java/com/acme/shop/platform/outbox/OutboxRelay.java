@@ -44,6 +44,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final OutboxTracing tracing;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread worker;
@@ -51,6 +52,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
                        OutboxProperties properties, Clock clock) {
+        this(jdbc, tx, kafka, properties, clock, OutboxTracing.NONE);
+    }
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
+                       OutboxProperties properties, Clock clock, OutboxTracing tracing) {
+        this.tracing = tracing;
         this.jdbc = jdbc;
         // The claim runs in READ COMMITTED whatever the service's default: under REPEATABLE READ (InnoDB's
         // default) its locking read also locks the gap after the last unsent row, so every business
@@ -119,10 +126,11 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private List<OutboxRow> claim() {
         List<OutboxRow> rows = jdbc.query("""
-                SELECT id, event_id, event_type, topic, message_key, payload FROM outbox_event
+                SELECT id, event_id, event_type, topic, message_key, payload, traceparent FROM outbox_event
                 WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
                 (rs, i) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("event_type"),
-                        rs.getString("topic"), rs.getString("message_key"), rs.getString("payload")),
+                        rs.getString("topic"), rs.getString("message_key"), rs.getString("payload"),
+                        rs.getString("traceparent")),
                 properties.batchSize());
         if (rows.isEmpty()) {
             return rows;
@@ -196,7 +204,9 @@ public class OutboxRelay implements SmartLifecycle {
         record.headers().add("eventId", row.eventId().getBytes(StandardCharsets.UTF_8));
         record.headers().add("eventType", row.eventType().getBytes(StandardCharsets.UTF_8));
         try {
-            return kafka.send(record);
+            // inside the trace of the request that wrote the row: the producer observation puts its traceparent on
+            // the record, so the consumers' spans join that trace
+            return tracing.within(row.traceparent(), row.eventType(), () -> kafka.send(record));
         } catch (RuntimeException e) {
             // the producer can refuse synchronously (metadata not available within max.block.ms)
             return CompletableFuture.failedFuture(e);
@@ -249,17 +259,50 @@ public class OutboxRelay implements SmartLifecycle {
         worker = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::loop);
     }
 
+    /**
+     * Stops polling and drains: the round in progress finishes (not interrupted, so no acknowledged row is left
+     * unmarked), then rounds run until every committed row is sent or {@code drain-timeout} has passed. What is left
+     * (the broker is down, the backlog is too large) stays unsent for the next instance: nothing is lost either way.
+     */
     @Override
     public void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         Thread t = worker;
         if (t != null) {
-            t.interrupt();
+            wakeUp.release();
             try {
                 t.join(properties.sendTimeout().toMillis() + 1000);
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(1000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
+        }
+        drain();
+    }
+
+    private void drain() {
+        long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
+        int drained = 0;
+        try {
+            int sent;
+            while (System.nanoTime() < deadline && (sent = relayOnce()) > 0) {
+                drained += sent;
+            }
+            Long left = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL", Long.class);
+            if (drained > 0 || (left != null && left > 0)) {
+                log.info("Outbox relay stopped: {} events sent while draining, {} left unsent for the next instance",
+                        drained, left);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Outbox drain at shutdown stopped after {} events; the rest stay unsent for the next instance: {}",
+                    drained, e.toString());
         }
     }
 
@@ -268,10 +311,15 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    /** Start after Kafka and the database are up; stop before them. */
+    /**
+     * Stops late, so the drain sends what the last work committed: after the Kafka listener containers (DEFAULT_PHASE
+     * - 100) stopped consuming, the web server's graceful shutdown (DEFAULT_PHASE - 1024) let in-flight confirms
+     * finish and the job runner (DEFAULT_PHASE - 4096) let in-flight refunds and webhook attempts finish; before the
+     * producer factory (Integer.MIN_VALUE) closes, and before the data source, which is a bean, not a phase.
+     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+        return SmartLifecycle.DEFAULT_PHASE - 8192;
     }
 
     private static String truncate(String s) {
@@ -279,6 +327,6 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record OutboxRow(long id, String eventId, String eventType, String topic, String messageKey,
-                             String payload) {
+                             String payload, String traceparent) {
     }
 }
