@@ -27,7 +27,7 @@ class DeadLetterMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         CachedGauge pending = new CachedGauge(this::pending, Duration.ofSeconds(5));
         Gauge.builder("dead.letters.pending", pending, CachedGauge::value)
-                .description("Dead letters not yet replayed").register(registry);
+                .description("Dead letters not yet replayed").strongReference(true).register(registry);
     }
 
     private double pending() {

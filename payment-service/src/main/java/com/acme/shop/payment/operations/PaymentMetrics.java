@@ -41,13 +41,14 @@ class PaymentMetrics implements MeterBinder {
         review(registry, "manual_review", PaymentStatus.MANUAL_REVIEW);
         CachedGauge oldestWebhook = new CachedGauge(this::oldestUnprocessedWebhookSeconds, MAX_AGE);
         Gauge.builder("webhooks.oldest.unprocessed.age", oldestWebhook, CachedGauge::value).baseUnit("seconds")
-                .description("Age of the oldest stored webhook not yet applied").register(registry);
+                .description("Age of the oldest stored webhook not yet applied").strongReference(true).register(registry);
     }
 
     private void review(MeterRegistry registry, String state, PaymentStatus status) {
         CachedGauge count = new CachedGauge(() -> count(status), MAX_AGE);
         Gauge.builder("payments.review", count, CachedGauge::value).tag("state", state)
-                .description("Payments waiting for their outcome at Toss or for an operator").register(registry);
+                .description("Payments waiting for their outcome at Toss or for an operator")
+                .strongReference(true).register(registry);
     }
 
     private double count(PaymentStatus status) {

@@ -7,7 +7,8 @@ import java.util.function.Supplier;
  * A value read from the database for a gauge, read at most once per {@code maxAge} however often it is scraped (every
  * replica is scraped, and dashboards scrape often), and kept at its last value when a read fails, so a scrape never
  * fails on a database that is in trouble (the health endpoint says that). The age is measured on the monotonic clock,
- * not on the business {@code Clock} (which tests hold still).
+ * not on the business {@code Clock} (which tests hold still). Register its gauge with {@code strongReference(true)}:
+ * a gauge holds its object weakly, and nothing else holds this one, so it would be collected and read NaN.
  */
 public final class CachedGauge {
 
