@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves committed outbox rows to Kafka, in id order, and marks each sent only after the broker
@@ -46,6 +47,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final OutboxTracing tracing;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong nudges = new AtomicLong();
+    /** False once a round claimed nothing and no commit nudged since: nothing this instance wrote waits. */
+    private volatile boolean maybeUnsent = true;
+    private volatile int lastClaimed;
     private volatile boolean running;
     private volatile Thread worker;
     private Instant nextPurge = Instant.MIN;
@@ -72,6 +77,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Asks the relay to run a round now instead of at the next poll. Cheap; safe from any thread. */
     public void nudge() {
+        nudges.incrementAndGet();
+        maybeUnsent = true;
         wakeUp.release();
     }
 
@@ -82,6 +89,7 @@ public class OutboxRelay implements SmartLifecycle {
     public int relayOnce() {
         Integer sent = tx.execute(status -> {
             List<OutboxRow> rows = claim();
+            lastClaimed = rows.size();
             // Send in id order without waiting for each acknowledgement (one broker round-trip for many
             // rows), but (a) never with two rows of one key in flight: a later row of a key is sent only
             // after the earlier one was acknowledged, so a failure can never let it overtake; and (b) stop
@@ -225,8 +233,17 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
-                while (running && relayOnce() == properties.batchSize()) {
+                long nudgesBefore = nudges.get();
+                boolean ran = false;
+                while (running) {
+                    ran = true;
+                    if (relayOnce() < properties.batchSize()) {
+                        break;
+                    }
                     // a full batch means there may be more: keep going without waiting
+                }
+                if (ran && lastClaimed == 0 && nudges.get() == nudgesBefore) {
+                    maybeUnsent = false;
                 }
                 purgeIfDue();
             } catch (InterruptedException e) {
@@ -256,13 +273,15 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
+        maybeUnsent = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::loop);
     }
 
     /**
-     * Stops polling and drains: the round in progress finishes (not interrupted, so no acknowledged row is left
-     * unmarked), then rounds run until every committed row is sent or {@code drain-timeout} has passed. What is left
-     * (the broker is down, the backlog is too large) stays unsent for the next instance: nothing is lost either way.
+     * Stops polling and drains, within {@code drain-timeout} in all (plus a second): the round in progress may finish
+     * (it is interrupted only when the budget runs out: its acknowledged rows are still marked, the rest resent
+     * later), then rounds run until every committed row is sent or the budget is spent. What is left (the broker is
+     * down, the backlog is too large) stays unsent for the next instance: nothing is lost either way.
      */
     @Override
     public void stop() {
@@ -270,11 +289,12 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = false;
+        long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
         Thread t = worker;
         if (t != null) {
             wakeUp.release();
             try {
-                t.join(properties.sendTimeout().toMillis() + 1000);
+                t.join(Math.max(1, properties.drainTimeout().toMillis()));
                 if (t.isAlive()) {
                     t.interrupt();
                     t.join(1000);
@@ -284,11 +304,26 @@ public class OutboxRelay implements SmartLifecycle {
                 return;
             }
         }
-        drain();
+        if (!maybeUnsent) {
+            // the last round found nothing and nothing was committed since: no database work at shutdown
+            return;
+        }
+        // on a thread of its own, so that a database or broker that does not answer (waiting for a connection takes
+        // the pool's connection timeout) cannot hold the shutdown past the budget
+        Thread drainer = Thread.ofPlatform().name("outbox-drain").daemon(true).start(() -> drain(deadline));
+        try {
+            drainer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (drainer.isAlive()) {
+            drainer.interrupt();
+            log.warn("Outbox drain did not finish within {}; what is unsent stays for the next instance",
+                    properties.drainTimeout());
+        }
     }
 
-    private void drain() {
-        long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
+    private void drain(long deadline) {
         int drained = 0;
         try {
             int sent;
