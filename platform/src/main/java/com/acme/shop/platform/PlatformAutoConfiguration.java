@@ -9,7 +9,12 @@ import com.acme.shop.platform.kafka.KafkaTopicsProperties;
 import com.acme.shop.platform.outbox.OutboxMetrics;
 import com.acme.shop.platform.outbox.OutboxProperties;
 import com.acme.shop.platform.outbox.OutboxRelay;
+import com.acme.shop.platform.outbox.OutboxTracing;
 import com.acme.shop.platform.outbox.OutboxWriter;
+import com.acme.shop.platform.observability.OrderIdRecordInterceptor;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.kafka.listener.RecordInterceptor;
 import com.acme.shop.platform.web.ProblemErrorReportValve;
 import com.acme.shop.platform.web.StrictRequestBodies;
 import org.apache.catalina.core.StandardHost;
@@ -107,22 +112,32 @@ public class PlatformAutoConfiguration {
     @ConditionalOnBean({JdbcTemplate.class, KafkaTemplate.class, TransactionTemplate.class})
     static class OutboxConfiguration {
 
+        /** The trace of the request that wrote an event, carried through the outbox (docs/observability.md). */
+        @Bean
+        OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            return new OutboxTracing(tracer::getIfAvailable, propagator::getIfAvailable);
+        }
+
         @Bean
         @SuppressWarnings("unchecked")
         OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<?, ?> kafka,
-                                OutboxProperties properties, Clock clock) {
-            return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, String>) kafka, properties, clock);
+                                OutboxProperties properties, Clock clock, OutboxTracing tracing) {
+            return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, String>) kafka, properties, clock, tracing);
         }
 
         @Bean
-        OutboxWriter outboxWriter(JdbcTemplate jdbc, EventCodec codec, Clock clock, OutboxRelay relay) {
-            return new OutboxWriter(jdbc, codec, clock, relay);
+        OutboxWriter outboxWriter(JdbcTemplate jdbc, EventCodec codec, Clock clock, OutboxRelay relay,
+                                  OutboxTracing tracing) {
+            return new OutboxWriter(jdbc, codec, clock, relay, tracing);
         }
 
+        /**
+         * A meter binder, which Boot binds to whatever registry it creates; it was {@code @ConditionalOnBean(MeterRegistry)},
+         * which never matched: this auto-configuration is ordered before the one that creates the registry.
+         */
         @Bean
-        @ConditionalOnBean(MeterRegistry.class)
-        OutboxMetrics outboxMetrics(JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
-            return new OutboxMetrics(jdbc, clock, registry);
+        OutboxMetrics outboxMetrics(JdbcTemplate jdbc, Clock clock) {
+            return new OutboxMetrics(jdbc, clock);
         }
     }
 
@@ -142,6 +157,13 @@ public class PlatformAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBean(KafkaAdmin.class)
     static class KafkaConfiguration {
+
+        /** Every listener's log lines carry the orderId of the record they work on (the record key). */
+        @Bean
+        @ConditionalOnMissingBean(RecordInterceptor.class)
+        OrderIdRecordInterceptor orderIdRecordInterceptor() {
+            return new OrderIdRecordInterceptor();
+        }
 
         @Bean(name = "kafkaHealthIndicator")
         KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {

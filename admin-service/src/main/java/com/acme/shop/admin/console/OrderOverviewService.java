@@ -5,6 +5,7 @@ import com.acme.shop.platform.security.ServiceCalls;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -57,7 +58,11 @@ class OrderOverviewService {
     private final ExecutorService calls = new DelegatingSecurityContextExecutorService(
             Executors.newVirtualThreadPerTaskExecutor());
 
-    OrderOverviewService(ServicesProperties properties, ServiceCalls serviceCalls) {
+    /** Calls are observed: they carry the W3C trace context and show in http_client_requests_seconds. */
+    private final ObservationRegistry observations;
+
+    OrderOverviewService(ServicesProperties properties, ServiceCalls serviceCalls, ObservationRegistry observations) {
+        this.observations = observations;
         this.properties = properties;
         this.serviceCalls = serviceCalls;
         this.httpClient = HttpClient.newBuilder()
@@ -75,7 +80,7 @@ class OrderOverviewService {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
         factory.setReadTimeout(properties.readTimeout());
         return RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(factory).requestInterceptor(serviceCalls)
-                .build();
+                .observationRegistry(observations).build();
     }
 
     OrderOverview overview(String orderId) {

@@ -2,6 +2,7 @@ package com.acme.shop.admin.downstream;
 
 import com.acme.shop.platform.security.ServiceCalls;
 import jakarta.annotation.PreDestroy;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -21,7 +22,11 @@ public class Downstreams {
     private final ServiceClient order;
     private final ServiceClient settlement;
 
-    Downstreams(ServicesProperties properties, ServiceCalls serviceCalls) {
+    /** Calls are observed: they carry the W3C trace context and show in http_client_requests_seconds. */
+    private final ObservationRegistry observations;
+
+    Downstreams(ServicesProperties properties, ServiceCalls serviceCalls, ObservationRegistry observations) {
+        this.observations = observations;
         this.httpClient = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         // the other services may add fields; the console reads what it knows
@@ -43,7 +48,7 @@ public class Downstreams {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
         factory.setReadTimeout(readTimeout);
         return RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(factory).requestInterceptor(serviceCalls)
-                .build();
+                .observationRegistry(observations).build();
     }
 
     public ServiceClient payment() {

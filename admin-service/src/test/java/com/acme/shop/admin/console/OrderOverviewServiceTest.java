@@ -46,7 +46,8 @@ class OrderOverviewServiceTest {
 
     private OrderOverviewService service(String paymentUrl, String orderUrl, String settlementUrl, Duration readTimeout) {
         service = new OrderOverviewService(new ServicesProperties(URI.create(paymentUrl), URI.create(orderUrl),
-                URI.create(settlementUrl), Duration.ofSeconds(1), readTimeout, Duration.ofSeconds(20)), SERVICE_CALLS);
+                URI.create(settlementUrl), Duration.ofSeconds(1), readTimeout, Duration.ofSeconds(20)), SERVICE_CALLS,
+                io.micrometer.observation.ObservationRegistry.NOOP);
         return service;
     }
 

@@ -10,7 +10,9 @@ import com.acme.shop.order.Orders;
 import com.acme.shop.order.catalog.Stock;
 import com.acme.shop.order.catalog.StockShortage;
 import com.acme.shop.platform.inbox.Inbox;
+import com.acme.shop.platform.observability.SagaCompletion;
 import com.acme.shop.platform.outbox.OutboxWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,13 +43,17 @@ class PaymentEventHandler {
     private final Inbox inbox;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final SagaCompletion completion;
 
-    PaymentEventHandler(Orders orders, Stock stock, Inbox inbox, OutboxWriter outbox, Clock clock) {
+    PaymentEventHandler(Orders orders, Stock stock, Inbox inbox, OutboxWriter outbox, Clock clock,
+                        MeterRegistry meters) {
         this.orders = orders;
         this.stock = stock;
         this.inbox = inbox;
         this.outbox = outbox;
         this.clock = clock;
+        // saga_completion_seconds{step="order"}: Toss's approval to the order row (created, or failed and refunded)
+        this.completion = new SagaCompletion(meters, clock, SagaCompletion.ORDER);
     }
 
     /**
@@ -87,6 +93,7 @@ class PaymentEventHandler {
             log.warn("Order {} could not be created: {} ({}); refund requested", order.orderId(), why.reason(),
                     why.detail());
         }
+        completion.completed(payment.approvedAt());
     }
 
     /**
@@ -116,6 +123,7 @@ class PaymentEventHandler {
         outbox.append(EventEnvelope.of(order.creationFailedEvent(), now));
         log.warn("Order {} failed for technical reasons after {} attempts; refund requested", order.orderId(),
                 attempts);
+        completion.completed(payment.approvedAt());
     }
 
     /**

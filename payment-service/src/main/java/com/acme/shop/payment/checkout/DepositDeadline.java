@@ -8,6 +8,7 @@ import com.acme.shop.payment.gateway.PaymentGateway;
 import com.acme.shop.payment.gateway.PgPayment;
 import com.acme.shop.payment.gateway.PgResult;
 import com.acme.shop.payment.gateway.PgStatus;
+import com.acme.shop.platform.observability.OrderLogContext;
 import com.acme.shop.platform.jobs.DurableJob;
 import com.acme.shop.platform.jobs.Job;
 import com.acme.shop.platform.jobs.JobOutcome;
@@ -57,6 +58,12 @@ class DepositDeadline implements DurableJob<String> {
 
     @Override
     public JobOutcome run(Job<String> job) {
+        try (OrderLogContext.Scope ignored = OrderLogContext.of(job.id())) {
+            return check(job);
+        }
+    }
+
+    private JobOutcome check(Job<String> job) {
         String orderId = job.id();
         PgResult<Optional<PgPayment>> read = gateway.findByOrderId(orderId);
         if (!(read instanceof PgResult.Success<Optional<PgPayment>> success) || success.value().isEmpty()) {

@@ -8,6 +8,7 @@ import com.acme.shop.payment.SecurityEvents;
 import com.acme.shop.payment.gateway.PgPayment;
 import com.acme.shop.payment.gateway.PgRequests;
 import com.acme.shop.payment.gateway.PgResult;
+import com.acme.shop.platform.observability.OrderLogContext;
 import com.acme.shop.platform.jobs.JobSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,14 @@ class ConfirmService {
     /** @param checkoutToken what the caller presented as the checkout's token (null: nothing) */
     ConfirmResult confirm(String paymentKey, String orderId, long amount, String checkoutToken, String remoteAddr) {
         requireWellFormed(paymentKey, orderId, remoteAddr);
+        // every line about this confirm carries the orderId (when it is one: OrderLogContext checks its form)
+        try (OrderLogContext.Scope ignored = OrderLogContext.of(orderId)) {
+            return confirmWellFormed(paymentKey, orderId, amount, checkoutToken, remoteAddr);
+        }
+    }
+
+    private ConfirmResult confirmWellFormed(String paymentKey, String orderId, long amount, String checkoutToken,
+                                            String remoteAddr) {
         String tokenHash = CheckoutToken.hash(checkoutToken);
         Claim claim = tx.execute(status -> quickClaim(paymentKey, orderId, amount, tokenHash, status));
         if (claim == null) {
@@ -101,6 +110,9 @@ class ConfirmService {
             securityEvents.record("CONFIRM_KEY_UNKNOWN_TO_PG", orderId, "the PG does not know paymentKey=" + paymentKey
                     + "; the checkout stays confirmable", remoteAddr);
         }
+        // one line per confirm that reached the PG (the MDC adds orderId, traceId and spanId); no key, no card data
+        log.info("Confirm of {} won: {}, payment {}", amount, result.getClass().getSimpleName(),
+                result.payment().status());
         return result;
     }
 

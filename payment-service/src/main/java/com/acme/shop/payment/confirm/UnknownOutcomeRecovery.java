@@ -5,6 +5,7 @@ import com.acme.shop.payment.PaymentStatus;
 import com.acme.shop.payment.Payments;
 import com.acme.shop.payment.gateway.PgPayment;
 import com.acme.shop.payment.gateway.PgResult;
+import com.acme.shop.platform.observability.OrderLogContext;
 import com.acme.shop.platform.jobs.DurableJob;
 import com.acme.shop.platform.jobs.Job;
 import com.acme.shop.platform.jobs.JobOutcome;
@@ -85,6 +86,12 @@ class UnknownOutcomeRecovery implements DurableJob<String> {
 
     @Override
     public JobOutcome run(Job<String> job) {
+        try (OrderLogContext.Scope ignored = OrderLogContext.of(job.id())) {
+            return recover(job);
+        }
+    }
+
+    private JobOutcome recover(Job<String> job) {
         String orderId = job.id();
         Payment payment = payments.findByOrderId(orderId).orElseThrow();
         PgResult<PgPayment> answer = answer(payment, attempts, clock.instant(), confirm.window());

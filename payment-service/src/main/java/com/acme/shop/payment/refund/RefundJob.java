@@ -13,6 +13,7 @@ import com.acme.shop.payment.gateway.PgPayment;
 import com.acme.shop.payment.gateway.PgRequests;
 import com.acme.shop.payment.gateway.PgResult;
 import com.acme.shop.payment.gateway.RefundAccount;
+import com.acme.shop.platform.observability.OrderLogContext;
 import com.acme.shop.platform.jobs.DurableJob;
 import com.acme.shop.platform.jobs.Job;
 import com.acme.shop.platform.jobs.JobOutcome;
@@ -79,6 +80,12 @@ class RefundJob implements DurableJob<Long> {
     @Override
     public JobOutcome run(Job<Long> job) {
         PaymentCancel cancel = cancels.findById(job.id()).orElseThrow();
+        try (OrderLogContext.Scope ignored = OrderLogContext.of(cancel.orderId())) {
+            return refund(cancel);
+        }
+    }
+
+    private JobOutcome refund(PaymentCancel cancel) {
         if (!cancel.isOpen()) {
             return JobOutcome.done();
         }

@@ -13,6 +13,9 @@ import com.acme.shop.platform.jobs.JobOutcome;
 import com.acme.shop.platform.jobs.JobQueue;
 import com.acme.shop.platform.jobs.JobRunner;
 import com.acme.shop.platform.jobs.JobTable;
+import com.acme.shop.platform.observability.OrderLogContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,10 +54,12 @@ class WebhookJob implements DurableJob<Long> {
     private final JsonMapper json;
     private final Clock clock;
     private final JobQueue<Long> queue;
+    private final Timer lag;
 
     WebhookJob(WebhookLog webhooks, Payments payments, @Qualifier(PaymentGateway.FOR_WEBHOOKS) PaymentGateway gateway,
                PaymentSync sync,
-               SecurityEvents securityEvents, TransactionTemplate tx, JsonMapper json, Clock clock, JobRunner jobs) {
+               SecurityEvents securityEvents, TransactionTemplate tx, JsonMapper json, Clock clock, JobRunner jobs,
+               MeterRegistry meters) {
         this.webhooks = webhooks;
         this.payments = payments;
         this.gateway = gateway;
@@ -63,6 +69,13 @@ class WebhookJob implements DurableJob<Long> {
         this.json = json;
         this.clock = clock;
         this.queue = jobs.register("webhook", TABLE, Long.class, this);
+        // webhook_processing_lag_seconds: from storing a delivery to finishing it (applied, ignored or refused)
+        this.lag = Timer.builder("webhook.processing.lag")
+                .description("Time from receiving a webhook to having applied (or ignored, or refused) it")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(meters);
     }
 
     /** Works on a webhook just stored (the delivery has been answered already). */
@@ -110,6 +123,12 @@ class WebhookJob implements DurableJob<Long> {
     @Override
     public JobOutcome run(Job<Long> job) {
         WebhookLog.Entry entry = webhooks.find(job.id()).orElseThrow();
+        try (OrderLogContext.Scope ignored = OrderLogContext.of(entry.orderId())) {
+            return process(entry);
+        }
+    }
+
+    private JobOutcome process(WebhookLog.Entry entry) {
         Optional<Payment> payment = entry.orderId() == null ? Optional.empty() : payments.findByOrderId(entry.orderId());
         switch (triage(entry.eventType(), entry.orderId(), payment, json.readTree(entry.rawBody()))) {
             case Triage.Ignore ignore -> {
@@ -142,7 +161,12 @@ class WebhookJob implements DurableJob<Long> {
     }
 
     private JobOutcome finish(WebhookLog.Entry entry, WebhookLog.State state, String outcome) {
-        webhooks.finish(entry.id(), state, outcome, clock.instant());
+        Instant now = clock.instant();
+        webhooks.finish(entry.id(), state, outcome, now);
+        if (entry.receivedAt() != null) {
+            Duration waited = Duration.between(entry.receivedAt(), now);
+            lag.record(waited.isNegative() ? Duration.ZERO : waited);
+        }
         return JobOutcome.done();
     }
 

@@ -22,7 +22,7 @@ public class WebhookLog {
 
     public enum State { RECEIVED, PROCESSED, IGNORED, REFUSED, FAILED }
 
-    record Entry(long id, String eventType, String orderId, String rawBody) {
+    record Entry(long id, String eventType, String orderId, String rawBody, Instant receivedAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -55,8 +55,9 @@ public class WebhookLog {
     }
 
     Optional<Entry> find(long id) {
-        return jdbc.query("SELECT id, event_type, order_id, raw_body FROM webhook_log WHERE id = ?",
-                (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), id)
+        return jdbc.query("SELECT id, event_type, order_id, raw_body, received_at FROM webhook_log WHERE id = ?",
+                (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        UtcTime.read(rs, 5)), id)
                 .stream().findFirst();
     }
 

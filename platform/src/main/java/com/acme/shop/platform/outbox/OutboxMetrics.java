@@ -2,6 +2,7 @@ package com.acme.shop.platform.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -12,14 +13,24 @@ import java.time.Duration;
  * {@code outbox.backlog} (unsent rows) and {@code outbox.oldest.unsent.age} (seconds the oldest unsent
  * row has waited). A growing age with a flat backlog means the relay is stuck, not busy.
  */
-public class OutboxMetrics {
+public class OutboxMetrics implements MeterBinder {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public OutboxMetrics(JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
+    /** Registers nothing yet: Spring Boot binds it to its registry ({@link MeterBinder}). */
+    public OutboxMetrics(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    public OutboxMetrics(JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
+        this(jdbc, clock);
+        bindTo(registry);
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
         Gauge.builder("outbox.backlog", this, OutboxMetrics::backlog)
                 .description("Outbox events not yet acknowledged by Kafka").register(registry);
         Gauge.builder("outbox.oldest.unsent.age", this, OutboxMetrics::oldestUnsentAgeSeconds)

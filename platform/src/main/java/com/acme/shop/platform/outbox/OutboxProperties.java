@@ -13,6 +13,9 @@ import java.time.Duration;
  *                      settles every send first (was 10 s: a tie, where a late ack became a duplicate)
  * @param retention     sent rows older than this are purged
  * @param purgeInterval how often the purge runs
+ * @param drainTimeout  at shutdown, how long the relay may take to finish its round and send what was committed
+ *                      before it gives up and leaves the rest to the next instance; keep it inside the shutdown budget
+ *                      (Kubernetes' terminationGracePeriodSeconds minus the web server's graceful phase)
  */
 @ConfigurationProperties("shop.outbox")
 public record OutboxProperties(@DefaultValue("true") boolean enabled,
@@ -20,5 +23,6 @@ public record OutboxProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("200") int batchSize,
                                @DefaultValue("15s") Duration sendTimeout,
                                @DefaultValue("7d") Duration retention,
-                               @DefaultValue("1h") Duration purgeInterval) {
+                               @DefaultValue("1h") Duration purgeInterval,
+                               @DefaultValue("10s") Duration drainTimeout) {
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves committed outbox rows to Kafka, in id order, and marks each sent only after the broker
@@ -44,13 +45,24 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final OutboxTracing tracing;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong nudges = new AtomicLong();
+    /** False once a round claimed nothing and no commit nudged since: nothing this instance wrote waits. */
+    private volatile boolean maybeUnsent = true;
+    private volatile int lastClaimed;
     private volatile boolean running;
     private volatile Thread worker;
     private Instant nextPurge = Instant.MIN;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
                        OutboxProperties properties, Clock clock) {
+        this(jdbc, tx, kafka, properties, clock, OutboxTracing.NONE);
+    }
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
+                       OutboxProperties properties, Clock clock, OutboxTracing tracing) {
+        this.tracing = tracing;
         this.jdbc = jdbc;
         // The claim runs in READ COMMITTED whatever the service's default: under REPEATABLE READ (InnoDB's
         // default) its locking read also locks the gap after the last unsent row, so every business
@@ -65,6 +77,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Asks the relay to run a round now instead of at the next poll. Cheap; safe from any thread. */
     public void nudge() {
+        nudges.incrementAndGet();
+        maybeUnsent = true;
         wakeUp.release();
     }
 
@@ -75,6 +89,7 @@ public class OutboxRelay implements SmartLifecycle {
     public int relayOnce() {
         Integer sent = tx.execute(status -> {
             List<OutboxRow> rows = claim();
+            lastClaimed = rows.size();
             // Send in id order without waiting for each acknowledgement (one broker round-trip for many
             // rows), but (a) never with two rows of one key in flight: a later row of a key is sent only
             // after the earlier one was acknowledged, so a failure can never let it overtake; and (b) stop
@@ -119,10 +134,11 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private List<OutboxRow> claim() {
         List<OutboxRow> rows = jdbc.query("""
-                SELECT id, event_id, event_type, topic, message_key, payload FROM outbox_event
+                SELECT id, event_id, event_type, topic, message_key, payload, traceparent FROM outbox_event
                 WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
                 (rs, i) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("event_type"),
-                        rs.getString("topic"), rs.getString("message_key"), rs.getString("payload")),
+                        rs.getString("topic"), rs.getString("message_key"), rs.getString("payload"),
+                        rs.getString("traceparent")),
                 properties.batchSize());
         if (rows.isEmpty()) {
             return rows;
@@ -196,7 +212,9 @@ public class OutboxRelay implements SmartLifecycle {
         record.headers().add("eventId", row.eventId().getBytes(StandardCharsets.UTF_8));
         record.headers().add("eventType", row.eventType().getBytes(StandardCharsets.UTF_8));
         try {
-            return kafka.send(record);
+            // inside the trace of the request that wrote the row: the producer observation puts its traceparent on
+            // the record, so the consumers' spans join that trace
+            return tracing.within(row.traceparent(), row.eventType(), () -> kafka.send(record));
         } catch (RuntimeException e) {
             // the producer can refuse synchronously (metadata not available within max.block.ms)
             return CompletableFuture.failedFuture(e);
@@ -215,8 +233,17 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
-                while (running && relayOnce() == properties.batchSize()) {
+                long nudgesBefore = nudges.get();
+                boolean ran = false;
+                while (running) {
+                    ran = true;
+                    if (relayOnce() < properties.batchSize()) {
+                        break;
+                    }
                     // a full batch means there may be more: keep going without waiting
+                }
+                if (ran && lastClaimed == 0 && nudges.get() == nudgesBefore) {
+                    maybeUnsent = false;
                 }
                 purgeIfDue();
             } catch (InterruptedException e) {
@@ -246,20 +273,71 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
+        maybeUnsent = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::loop);
     }
 
+    /**
+     * Stops polling and drains, within {@code drain-timeout} in all (plus a second): the round in progress may finish
+     * (it is interrupted only when the budget runs out: its acknowledged rows are still marked, the rest resent
+     * later), then rounds run until every committed row is sent or the budget is spent. What is left (the broker is
+     * down, the backlog is too large) stays unsent for the next instance: nothing is lost either way.
+     */
     @Override
     public void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
+        long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
         Thread t = worker;
         if (t != null) {
-            t.interrupt();
+            wakeUp.release();
             try {
-                t.join(properties.sendTimeout().toMillis() + 1000);
+                t.join(Math.max(1, properties.drainTimeout().toMillis()));
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(1000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
+        }
+        if (!maybeUnsent) {
+            // the last round found nothing and nothing was committed since: no database work at shutdown
+            return;
+        }
+        // on a thread of its own, so that a database or broker that does not answer (waiting for a connection takes
+        // the pool's connection timeout) cannot hold the shutdown past the budget
+        Thread drainer = Thread.ofPlatform().name("outbox-drain").daemon(true).start(() -> drain(deadline));
+        try {
+            drainer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (drainer.isAlive()) {
+            drainer.interrupt();
+            log.warn("Outbox drain did not finish within {}; what is unsent stays for the next instance",
+                    properties.drainTimeout());
+        }
+    }
+
+    private void drain(long deadline) {
+        int drained = 0;
+        try {
+            int sent;
+            while (System.nanoTime() < deadline && (sent = relayOnce()) > 0) {
+                drained += sent;
+            }
+            Long left = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL", Long.class);
+            if (drained > 0 || (left != null && left > 0)) {
+                log.info("Outbox relay stopped: {} events sent while draining, {} left unsent for the next instance",
+                        drained, left);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Outbox drain at shutdown stopped after {} events; the rest stay unsent for the next instance: {}",
+                    drained, e.toString());
         }
     }
 
@@ -268,10 +346,15 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    /** Start after Kafka and the database are up; stop before them. */
+    /**
+     * Stops late, so the drain sends what the last work committed: after the Kafka listener containers (DEFAULT_PHASE
+     * - 100) stopped consuming, the web server's graceful shutdown (DEFAULT_PHASE - 1024) let in-flight confirms
+     * finish and the job runner (DEFAULT_PHASE - 4096) let in-flight refunds and webhook attempts finish; before the
+     * producer factory (Integer.MIN_VALUE) closes, and before the data source, which is a bean, not a phase.
+     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+        return SmartLifecycle.DEFAULT_PHASE - 8192;
     }
 
     private static String truncate(String s) {
@@ -279,6 +362,6 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record OutboxRow(long id, String eventId, String eventType, String topic, String messageKey,
-                             String payload) {
+                             String payload, String traceparent) {
     }
 }

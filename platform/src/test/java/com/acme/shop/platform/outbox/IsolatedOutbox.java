@@ -40,9 +40,16 @@ final class IsolatedOutbox {
         config.setMaximumPoolSize(12);
         config.setPoolName("isolated-outbox");
         dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/platform", "classpath:db/platform-test").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+    }
+
+    /** A plain JdbcTemplate over another schema of the same server (to look at what a closed context left). */
+    static JdbcTemplate jdbcFor(String schema) {
+        TestInfrastructure.Endpoints endpoints = TestInfrastructure.endpoints();
+        return new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                endpoints.jdbcUrl(schema), endpoints.username(), endpoints.password()));
     }
 
     static synchronized IsolatedOutbox get() {
@@ -58,7 +65,7 @@ final class IsolatedOutbox {
 
     static OutboxProperties properties(Duration pollInterval, int batchSize) {
         return new OutboxProperties(true, pollInterval, batchSize, Duration.ofSeconds(5), Duration.ofDays(7),
-                Duration.ofHours(1));
+                Duration.ofHours(1), Duration.ofSeconds(5));
     }
 
     OutboxRelay relay(KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock) {

@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = OutboxTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
-                "spring.flyway.locations=classpath:db/platform",
+                "spring.flyway.locations=classpath:db/platform,classpath:db/platform-test",
                 "spring.kafka.producer.acks=all",
                 "spring.kafka.producer.properties.enable.idempotence=true",
                 "spring.kafka.producer.properties.max.block.ms=2000",

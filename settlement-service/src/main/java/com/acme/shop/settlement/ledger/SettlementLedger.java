@@ -4,8 +4,10 @@ import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.payment.PaymentApproved;
 import com.acme.shop.contracts.payment.PaymentCanceled;
 import com.acme.shop.platform.inbox.Inbox;
+import com.acme.shop.platform.observability.SagaCompletion;
 import com.acme.shop.settlement.policy.Charge;
 import com.acme.shop.settlement.policy.FeePolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -31,12 +33,15 @@ class SettlementLedger {
     private final FeePolicy policy;
     private final Inbox inbox;
     private final Clock clock;
+    private final SagaCompletion completion;
 
-    SettlementLedger(SettlementEntries entries, FeePolicy policy, Inbox inbox, Clock clock) {
+    SettlementLedger(SettlementEntries entries, FeePolicy policy, Inbox inbox, Clock clock, MeterRegistry meters) {
         this.entries = entries;
         this.policy = policy;
         this.inbox = inbox;
         this.clock = clock;
+        // saga_completion_seconds{step="settlement"}: Toss's approval to the SALE row of the ledger
+        this.completion = new SagaCompletion(meters, clock, SagaCompletion.SETTLEMENT);
     }
 
     /** Applies one payment event; a redelivered event or an already booked transaction changes nothing. */
@@ -68,6 +73,7 @@ class SettlementLedger {
         entries.save(entry);
         log.info("Booked SALE {} won for order {} (fee {}, vat {}, payout {})", entry.amount(), entry.orderId(),
                 entry.fee(), entry.vat(), entry.payoutDate());
+        completion.completed(approved.approvedAt());
     }
 
     private void bookCancel(EventEnvelope<?> event, PaymentCanceled canceled) {

@@ -4,9 +4,13 @@ import com.acme.shop.payment.gateway.PaymentGateway;
 import com.acme.shop.payment.gateway.PaymentWindow;
 import com.acme.shop.payment.gateway.PgRequests;
 import com.acme.shop.payment.gateway.RecordingPaymentGateway;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +26,11 @@ class TossConfiguration {
     private static final Logger log = LoggerFactory.getLogger(TossConfiguration.class);
 
     @Bean
-    TossClient tossClient(RestClient.Builder builder, TossProperties properties, JsonMapper json, Environment environment) {
+    TossClient tossClient(RestClient.Builder builder, TossProperties properties, JsonMapper json, Environment environment,
+                          MeterRegistry meters) {
         TossKeyGuard.check(properties, environment);
         log.info("Toss API at {} with {} keys", properties.baseUrl(), properties.liveKey() ? "LIVE" : "test");
-        return new TossClient(builder, properties, json);
+        return new TossClient(builder, properties, json, meters);
     }
 
     /**
@@ -35,8 +40,10 @@ class TossConfiguration {
      */
     @Bean
     @Primary
-    PaymentGateway tossPaymentGateway(TossClient client, CircuitBreakerRegistry breakers, PgRequests requests) {
-        return new RecordingPaymentGateway(new TossPaymentGateway(client, breaker(breakers, "toss")), requests);
+    PaymentGateway tossPaymentGateway(TossClient client, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads,
+                                      PgRequests requests) {
+        return new RecordingPaymentGateway(new TossPaymentGateway(client, breaker(breakers, "toss"),
+                bulkhead(bulkheads, "toss")), requests);
     }
 
     /**
@@ -45,8 +52,21 @@ class TossConfiguration {
      * confirms go through. Webhook processing has its own bulkhead too (the webhook queue's concurrency).
      */
     @Bean(PaymentGateway.FOR_WEBHOOKS)
-    PaymentGateway tossGatewayForWebhooks(TossClient client, CircuitBreakerRegistry breakers, PgRequests requests) {
-        return new RecordingPaymentGateway(new TossPaymentGateway(client, breaker(breakers, "toss-webhooks")), requests);
+    PaymentGateway tossGatewayForWebhooks(TossClient client, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads,
+                                          PgRequests requests) {
+        return new RecordingPaymentGateway(new TossPaymentGateway(client, breaker(breakers, "toss-webhooks"),
+                bulkhead(bulkheads, "toss-webhooks")), requests);
+    }
+
+    /**
+     * A cap on calls to Toss in flight ({@code resilience4j.bulkhead.configs.<name>}). Request threads are virtual, so
+     * nothing else bounds them: when Toss slows down, a burst of confirms would otherwise pile up without limit. A
+     * call over the cap is not sent (the customer gets 503 PG_UNAVAILABLE and may confirm again); nothing is charged.
+     */
+    private static Bulkhead bulkhead(BulkheadRegistry bulkheads, String name) {
+        BulkheadConfig config = bulkheads.getConfiguration(name)
+                .or(() -> bulkheads.getConfiguration("toss")).orElse(bulkheads.getDefaultConfig());
+        return bulkheads.bulkhead(name, config);
     }
 
     private static CircuitBreaker breaker(CircuitBreakerRegistry breakers, String name) {

@@ -6,6 +6,8 @@ import com.acme.shop.payment.gateway.PgPayment;
 import com.acme.shop.payment.gateway.PgResult;
 import com.acme.shop.payment.gateway.PgStatus;
 import com.acme.shop.payment.gateway.RefundAccount;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
@@ -24,10 +26,12 @@ class TossPaymentGateway implements PaymentGateway {
 
     private final TossClient toss;
     private final CircuitBreaker breaker;
+    private final Bulkhead bulkhead;
 
-    TossPaymentGateway(TossClient toss, CircuitBreaker breaker) {
+    TossPaymentGateway(TossClient toss, CircuitBreaker breaker, Bulkhead bulkhead) {
         this.toss = toss;
         this.breaker = breaker;
+        this.bulkhead = bulkhead;
     }
 
     @Override
@@ -60,7 +64,11 @@ class TossPaymentGateway implements PaymentGateway {
 
     private <T> PgResult<T> attempt(Supplier<T> call) {
         try {
-            return new PgResult.Success<>(breaker.executeSupplier(call));
+            // the bulkhead outside the breaker: a call refused for lack of room says nothing about Toss's health
+            return new PgResult.Success<>(bulkhead.executeSupplier(() -> breaker.executeSupplier(call)));
+        } catch (BulkheadFullException full) {
+            return new PgResult.Unavailable<>("too many calls to Toss in flight (bulkhead " + bulkhead.getName()
+                    + "); request not sent");
         } catch (CallNotPermittedException open) {
             return new PgResult.Unavailable<>("circuit breaker to Toss is open; request not sent");
         } catch (TossException e) {
