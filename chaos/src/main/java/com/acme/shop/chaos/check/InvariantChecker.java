@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 public final class InvariantChecker {
 
     /** Our payment states that wait on nobody but us: past the budget they are stuck. */
-    static final Set<String> IN_FLIGHT = Set.of("IN_PROGRESS", "OUTCOME_UNKNOWN");
+    public static final Set<String> IN_FLIGHT = Set.of("IN_PROGRESS", "OUTCOME_UNKNOWN");
 
     /** Orders whose goods left (or are about to leave) the shelf: the one live order a paid payment has. */
     static final Set<String> LIVE_ORDER = Set.of("CREATED", "PARTIALLY_REFUNDED", "PREPARING", "SHIPPED");
