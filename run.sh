@@ -11,16 +11,21 @@ RUNNER_JAR="local-runner/target/local-runner-$VERSION-exec.jar"
 
 usage() {
   cat <<EOF
-Usage: ./run.sh [--reset] [--rebuild] [--only=a,b | --infra-only] [--help]
+Usage: ./run.sh [--reset] [--rebuild] [--only=a,b | --infra-only] [--instances=N] [--help]
 
 Starts MariaDB (127.0.0.1:3307), Kafka (127.0.0.1:9092), the Toss sandbox (:8090) and the payment, order,
 settlement and admin services (:8081-8084), waits until all are healthy and prints their URLs.
-Data lives in .local/data, logs in .local/logs. Ctrl-C stops everything.
+A service that dies is restarted (back-off 1 s, doubling up to 30 s) and reported with a time stamp here and
+in .local/logs/supervisor.log. Data lives in .local/data, logs in .local/logs. Ctrl-C stops everything.
 
   --reset        delete .local/data (all databases and Kafka topics) before starting
   --rebuild      build the jars even if they exist (./mvnw -DskipTests install); use after changing code
   --only=LIST    start only these applications (comma-separated: ${APPS[*]})
   --infra-only   start only MariaDB and Kafka (e.g. to run a service from your IDE)
+  --instances=N  run N instances (1-9) of each of the four services on consecutive ports (payment-service
+                 8110.., order-service 8120.., settlement-service 8130.., admin-service 8140..); a round-robin
+                 front on each service's own port (8081-8084) spreads connections across them and skips an
+                 instance that refuses (dead or restarting). The sandbox runs once. Default 1.
   --help         this text
 
 Environment: TOSS_API_BASE_URL (passed to every service; default: the local sandbox), DB_PORT, KAFKA_PORT.
@@ -38,6 +43,7 @@ for arg in "$@"; do
     -h|--help) usage; exit 0 ;;
     --infra-only) runner_args+=("$arg"); wanted=() ;;
     --only=*) runner_args+=("$arg"); IFS=',' read -r -a wanted <<< "${arg#--only=}" ;;
+    --instances=*) runner_args+=("$arg") ;;
     *) echo "Unknown option: $arg" >&2; echo >&2; usage >&2; exit 2 ;;
   esac
 done

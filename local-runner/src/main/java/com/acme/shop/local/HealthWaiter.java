@@ -25,9 +25,17 @@ final class HealthWaiter {
     private final Duration timeout;
     private final Duration pollInterval;
 
+    private final java.io.PrintStream out;
+
     HealthWaiter(Duration timeout, Duration pollInterval) {
+        this(timeout, pollInterval, System.out);
+    }
+
+    /** @param out where "up" lines are printed */
+    HealthWaiter(Duration timeout, Duration pollInterval, java.io.PrintStream out) {
         this.timeout = timeout;
         this.pollInterval = pollInterval;
+        this.out = out;
     }
 
     static boolean isUpBody(String body) {
@@ -66,10 +74,10 @@ final class HealthWaiter {
                 if (!p.isAlive()) {
                     return new Failure(p, "exited with code " + p.exitCode() + " before it was healthy");
                 }
-                if (isUp(p.app().port())) {
+                if (isUp(p.port())) {
                     pending.remove(p);
-                    System.out.printf(Locale.ROOT, "  up   %-19s http://localhost:%d  (%.1f s)%n",
-                            p.name(), p.app().port(), p.uptime().toMillis() / 1000.0);
+                    out.printf(Locale.ROOT, "  up   %-19s http://localhost:%d  (%.1f s)%n",
+                            p.name(), p.port(), p.uptime().toMillis() / 1000.0);
                 }
             }
             if (pending.isEmpty()) {
@@ -77,7 +85,7 @@ final class HealthWaiter {
             }
             if (System.nanoTime() > deadline) {
                 ServiceProcess late = pending.getFirst();
-                return new Failure(late, "did not report UP on http://127.0.0.1:" + late.app().port()
+                return new Failure(late, "did not report UP on http://127.0.0.1:" + late.port()
                         + "/actuator/health within " + timeout.toSeconds() + " s");
             }
             try {

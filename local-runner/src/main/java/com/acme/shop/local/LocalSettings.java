@@ -10,16 +10,19 @@ import java.util.Map;
  * Where the local system keeps its files, which ports it uses, and the environment every child process gets.
  * Built from the launcher's environment, so it is a plain value that tests can construct.
  */
-record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPort,
+record LocalSettings(Path root, Path localDir, int dbPort, int kafkaPort, int kafkaControllerPort,
+                     Map<App, Integer> appPorts, Map<App, List<Integer>> instancePorts,
                      String tossApiBaseUrl, boolean tossApiFromEnvironment,
                      String storefrontBaseUrl, String sandboxPublicUrl,
                      boolean serviceTokenFromEnvironment, boolean scrapeTokenFromEnvironment) {
 
+    /** Most instances of one service: their ports are a block of ten ({@link #instancePortBlock}). */
+    static final int MAX_INSTANCES = 9;
+
     static final int DEFAULT_DB_PORT = 3307;
     static final int DEFAULT_KAFKA_PORT = 9092;
     static final String DEFAULT_TOSS_API_BASE_URL = App.TOSS_SANDBOX.localUrl();
-    static final String DEFAULT_STOREFRONT_BASE_URL = "http://localhost:" + App.PAYMENT.port();
-    static final String DEFAULT_SANDBOX_PUBLIC_URL = "http://localhost:" + App.TOSS_SANDBOX.port();
+
 
     /** The four service schemas on the one MariaDB server (each service creates its own on first connect). */
     static final List<String> SCHEMAS = List.of("payment_service", "order_service", "settlement_service", "admin_service");
@@ -43,11 +46,72 @@ record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPo
         int kafkaPort = port(env, "KAFKA_PORT", DEFAULT_KAFKA_PORT);
         int controllerPort = port(env, "KAFKA_CONTROLLER_PORT", kafkaPort + 1);
         String toss = value(env, "TOSS_API_BASE_URL");
-        return new LocalSettings(root.toAbsolutePath().normalize(), dbPort, kafkaPort, controllerPort,
+        Map<App, Integer> appPorts = new LinkedHashMap<>();
+        Map<App, List<Integer>> instancePorts = new LinkedHashMap<>();
+        for (App app : App.ALL) {
+            appPorts.put(app, app.port());
+            instancePorts.put(app, List.of(app.port()));
+        }
+        Path absolute = root.toAbsolutePath().normalize();
+        return new LocalSettings(absolute, absolute.resolve(".local"), dbPort, kafkaPort, controllerPort,
+                Map.copyOf(appPorts), Map.copyOf(instancePorts),
                 toss != null ? toss : DEFAULT_TOSS_API_BASE_URL, toss != null,
-                orDefault(value(env, "STOREFRONT_BASE_URL"), DEFAULT_STOREFRONT_BASE_URL),
-                orDefault(value(env, "TOSS_SANDBOX_PUBLIC_URL"), DEFAULT_SANDBOX_PUBLIC_URL),
+                value(env, "STOREFRONT_BASE_URL"), value(env, "TOSS_SANDBOX_PUBLIC_URL"),
                 value(env, "SHOP_SERVICE_TOKEN") != null, value(env, "SHOP_SCRAPE_TOKEN") != null);
+    }
+
+    /**
+     * The ports of {@code ./run.sh --instances=n}: each service keeps its canonical port (where a round-robin front
+     * listens when n > 1) and its instances listen on a block of consecutive ports, {@link #instancePortBlock}.
+     */
+    LocalSettings withInstances(int n) {
+        if (n < 1 || n > MAX_INSTANCES) {
+            throw new IllegalArgumentException("--instances=" + n + ": between 1 and " + MAX_INSTANCES);
+        }
+        Map<App, List<Integer>> instances = new LinkedHashMap<>();
+        for (App app : App.ALL) {
+            int front = appPorts.get(app);
+            instances.put(app, n == 1 || !app.replicable() ? List.of(front)
+                    : java.util.stream.IntStream.range(0, n).map(i -> instancePortBlock(app) + i).boxed().toList());
+        }
+        return withPorts(dbPort, kafkaPort, kafkaControllerPort, appPorts, instances);
+    }
+
+    /**
+     * First port of a service's instances when it runs several: 8110 for payment-service, 8120 for order-service,
+     * 8130 for settlement-service, 8140 for admin-service (moved with the service's own port, so an offset moves
+     * both).
+     */
+    int instancePortBlock(App app) {
+        return appPorts.get(app) - app.port() + 8100 + 10 * (App.SERVICES.indexOf(app) + 1);
+    }
+
+    /** A copy with other ports (a {@link LocalCluster} with free ports or an offset). */
+    LocalSettings withPorts(int db, int kafka, int controller, Map<App, Integer> apps, Map<App, List<Integer>> instances) {
+        return new LocalSettings(root, localDir, db, kafka, controller, Map.copyOf(apps), Map.copyOf(instances),
+                tossApiFromEnvironment ? tossApiBaseUrl : "http://127.0.0.1:" + apps.get(App.TOSS_SANDBOX),
+                tossApiFromEnvironment, storefrontBaseUrl, sandboxPublicUrl,
+                serviceTokenFromEnvironment, scrapeTokenFromEnvironment);
+    }
+
+    /** A copy whose data and logs live in another folder than {@code <root>/.local}. */
+    LocalSettings withLocalDir(Path dir) {
+        return new LocalSettings(root, dir.toAbsolutePath().normalize(), dbPort, kafkaPort, kafkaControllerPort,
+                appPorts, instancePorts, tossApiBaseUrl, tossApiFromEnvironment, storefrontBaseUrl, sandboxPublicUrl,
+                serviceTokenFromEnvironment, scrapeTokenFromEnvironment);
+    }
+
+    int instances(App app) {
+        return instancePorts.getOrDefault(app, List.of(port(app))).size();
+    }
+
+    /** The address other processes use for an application: its only instance, or the front spreading across them. */
+    int port(App app) {
+        return appPorts.getOrDefault(app, app.port());
+    }
+
+    String url(App app) {
+        return "http://127.0.0.1:" + port(app);
     }
 
     /**
@@ -56,9 +120,14 @@ record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPo
      * the launcher's SPRING_PROFILES_ACTIVE are kept, with {@link #LOCAL_PROFILE} added.
      */
     Map<String, String> childEnvironment(App app, Map<String, String> inherited) {
+        return childEnvironment(app, port(app), inherited);
+    }
+
+    /** The environment of one instance, listening on {@code instancePort}. */
+    Map<String, String> childEnvironment(App app, int instancePort, Map<String, String> inherited) {
         Map<String, String> env = new HashMap<>(inherited);
         NOT_INHERITED.forEach(env::remove);
-        env.putAll(localVariables(app));
+        env.putAll(localVariables(app, instancePort));
         env.put("SPRING_PROFILES_ACTIVE", withLocalProfile(inherited.get("SPRING_PROFILES_ACTIVE")));
         return env;
     }
@@ -75,22 +144,27 @@ record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPo
 
     /** Only the variables the launcher sets (what {@link #childEnvironment} puts on top of the inherited ones). */
     Map<String, String> localVariables(App app) {
+        return localVariables(app, port(app));
+    }
+
+    Map<String, String> localVariables(App app, int instancePort) {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("SPRING_PROFILES_ACTIVE", LOCAL_PROFILE);
-        vars.put("SERVER_PORT", String.valueOf(app.port()));
+        vars.put("SERVER_PORT", String.valueOf(instancePort));
         vars.put("DB_HOST", "127.0.0.1");
         vars.put("DB_PORT", String.valueOf(dbPort));
         vars.put("DB_USER", "root");
         vars.put("DB_PASSWORD", "");
         vars.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
-        vars.put("ORDER_SERVICE_URL", App.ORDER.localUrl());
-        vars.put("PAYMENT_SERVICE_URL", App.PAYMENT.localUrl());
-        vars.put("SETTLEMENT_SERVICE_URL", App.SETTLEMENT.localUrl());
+        // Always the service's address as a whole: with several instances, the front that spreads across them.
+        vars.put("ORDER_SERVICE_URL", url(App.ORDER));
+        vars.put("PAYMENT_SERVICE_URL", url(App.PAYMENT));
+        vars.put("SETTLEMENT_SERVICE_URL", url(App.SETTLEMENT));
         vars.put("TOSS_API_BASE_URL", tossApiBaseUrl);
-        vars.put("STOREFRONT_BASE_URL", storefrontBaseUrl);
-        vars.put("TOSS_SANDBOX_PUBLIC_URL", sandboxPublicUrl);
+        vars.put("STOREFRONT_BASE_URL", storefrontBaseUrl());
+        vars.put("TOSS_SANDBOX_PUBLIC_URL", sandboxPublicUrl());
         // The sandbox delivers Toss's webhooks (virtual-account deposits, dashboard cancels) to payment-service.
-        vars.put("SANDBOX_WEBHOOK_URL", App.PAYMENT.localUrl() + "/api/v1/webhooks/toss");
+        vars.put("SANDBOX_WEBHOOK_URL", url(App.PAYMENT) + "/api/v1/webhooks/toss");
         return vars;
     }
 
@@ -100,7 +174,14 @@ record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPo
                 new PortCheck.Wanted(dbPort, "MariaDB", "DB_PORT"),
                 new PortCheck.Wanted(kafkaPort, "Kafka", "KAFKA_PORT"),
                 new PortCheck.Wanted(kafkaControllerPort, "Kafka controller", "KAFKA_CONTROLLER_PORT")));
-        apps.forEach(a -> ports.add(new PortCheck.Wanted(a.port(), a.module(), null)));
+        for (App a : apps) {
+            ports.add(new PortCheck.Wanted(port(a), a.module(), null));
+            if (instances(a) > 1) {
+                for (int i = 0; i < instances(a); i++) {
+                    ports.add(new PortCheck.Wanted(instancePorts.get(a).get(i), a.module() + " instance " + i, null));
+                }
+            }
+        }
         return ports;
     }
 
@@ -112,8 +193,16 @@ record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPo
         return "jdbc:mariadb://127.0.0.1:" + dbPort + "/" + schema + "?createDatabaseIfNotExist=true";
     }
 
-    Path localDir() {
-        return root.resolve(".local");
+    /** Success/fail URLs the browser is sent to: the launcher's STOREFRONT_BASE_URL, else payment-service's address. */
+    @Override
+    public String storefrontBaseUrl() {
+        return storefrontBaseUrl != null ? storefrontBaseUrl : "http://localhost:" + port(App.PAYMENT);
+    }
+
+    /** Where the browser loads the sandbox's SDK from. */
+    @Override
+    public String sandboxPublicUrl() {
+        return sandboxPublicUrl != null ? sandboxPublicUrl : "http://localhost:" + port(App.TOSS_SANDBOX);
     }
 
     Path dataDir() {
@@ -166,7 +255,4 @@ record LocalSettings(Path root, int dbPort, int kafkaPort, int kafkaControllerPo
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    private static String orDefault(String value, String defaultValue) {
-        return value != null ? value : defaultValue;
-    }
 }

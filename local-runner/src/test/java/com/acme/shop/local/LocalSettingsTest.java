@@ -130,4 +130,68 @@ class LocalSettingsTest {
         assertThat(ServiceProcess.command(Path.of("/jdk/bin/java"), Path.of("/p/a.jar"))).containsExactly(
                 "/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/p/a.jar");
     }
+
+    @Test
+    void withInstancesEachServiceGetsABlockOfConsecutivePortsBehindItsOwnPort() {
+        LocalSettings settings = LocalSettings.from(Map.of(), ROOT).withInstances(2);
+
+        assertThat(settings.instancePorts().get(App.PAYMENT)).containsExactly(8110, 8111);
+        assertThat(settings.instancePorts().get(App.ORDER)).containsExactly(8120, 8121);
+        assertThat(settings.instancePorts().get(App.SETTLEMENT)).containsExactly(8130, 8131);
+        assertThat(settings.instancePorts().get(App.ADMIN)).containsExactly(8140, 8141);
+        assertThat(settings.instancePorts().get(App.TOSS_SANDBOX)).as("the sandbox runs once").containsExactly(8090);
+        assertThat(settings.wantedPorts(App.ALL)).extracting(PortCheck.Wanted::port)
+                .contains(8081, 8110, 8111, 8084, 8140, 8141);
+    }
+
+    @Test
+    void anInstanceListensOnItsOwnPortButCallsTheOthersAndGetsWebhooksThroughTheFronts() {
+        LocalSettings settings = LocalSettings.from(Map.of(), ROOT).withInstances(3);
+
+        Map<String, String> env = settings.childEnvironment(App.PAYMENT, 8112, Map.of());
+
+        assertThat(env).contains(
+                entry("SERVER_PORT", "8112"),
+                entry("ORDER_SERVICE_URL", "http://127.0.0.1:8082"),
+                entry("SETTLEMENT_SERVICE_URL", "http://127.0.0.1:8083"),
+                entry("PAYMENT_SERVICE_URL", "http://127.0.0.1:8081"),
+                entry("STOREFRONT_BASE_URL", "http://localhost:8081"),
+                entry("SANDBOX_WEBHOOK_URL", "http://127.0.0.1:8081/api/v1/webhooks/toss"));
+    }
+
+    @Test
+    void instancesAreBounded() {
+        LocalSettings settings = LocalSettings.from(Map.of(), ROOT);
+        assertThatThrownBy(() -> settings.withInstances(0)).hasMessageContaining("between 1 and 9");
+        assertThatThrownBy(() -> settings.withInstances(10)).hasMessageContaining("between 1 and 9");
+    }
+
+    @Test
+    void aClusterOnFreePortsMovesEveryPortAndKeepsItsFolderApart() {
+        Path dir = Path.of("/tmp/cluster-x");
+        LocalSettings settings = LocalCluster.resolve(LocalCluster.Options.defaults().environment(Map.of())
+                .home(ROOT).localDir(dir).freePorts().instances(2));
+
+        java.util.List<Integer> ports = new java.util.ArrayList<>(java.util.List.of(settings.dbPort(),
+                settings.kafkaPort(), settings.kafkaControllerPort()));
+        App.ALL.forEach(app -> ports.add(settings.port(app)));
+        App.SERVICES.forEach(app -> ports.addAll(settings.instancePorts().get(app)));
+        assertThat(ports).doesNotHaveDuplicates().doesNotContain(3307, 9092, 8081, 8082, 8083, 8084, 8090);
+        assertThat(settings.childEnvironment(App.ORDER, Map.of()))
+                .containsEntry("TOSS_API_BASE_URL", "http://127.0.0.1:" + settings.port(App.TOSS_SANDBOX));
+        assertThat(settings.logsDir()).isEqualTo(dir.resolve("logs"));
+        assertThat(settings.pidFile()).isEqualTo(dir.resolve("pids"));
+    }
+
+    @Test
+    void aPortOffsetMovesEveryFixedPort() {
+        LocalSettings settings = LocalCluster.resolve(LocalCluster.Options.defaults().environment(Map.of())
+                .home(ROOT).portOffset(1000).instances(2));
+
+        assertThat(settings.dbPort()).isEqualTo(4307);
+        assertThat(settings.kafkaPort()).isEqualTo(10092);
+        assertThat(settings.port(App.PAYMENT)).isEqualTo(9081);
+        assertThat(settings.instancePorts().get(App.PAYMENT)).containsExactly(9110, 9111);
+        assertThat(settings.url(App.TOSS_SANDBOX)).isEqualTo("http://127.0.0.1:9090");
+    }
 }
