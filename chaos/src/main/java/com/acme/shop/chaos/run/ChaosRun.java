@@ -5,7 +5,7 @@ import com.acme.shop.chaos.check.Snapshot;
 import com.acme.shop.chaos.check.SnapshotReader;
 import com.acme.shop.chaos.http.Http;
 import com.acme.shop.chaos.system.ChaosSystem;
-import com.acme.shop.chaos.system.ProcessSystem;
+import com.acme.shop.chaos.system.LauncherSystem;
 import com.acme.shop.chaos.system.Service;
 import com.acme.shop.infra.FreePorts;
 import org.slf4j.Logger;
@@ -79,7 +79,9 @@ public final class ChaosRun {
                 Map.entry("shop.jobs.refund.max-backoff", "10s"),
                 Map.entry("shop.jobs.refund.max-attempts", "40"),
                 Map.entry("shop.jobs.webhook.max-backoff", "10s"),
-                Map.entry("shop.jobs.webhook.max-attempts", "40")));
+                Map.entry("shop.jobs.webhook.max-attempts", "40"),
+                // an open virtual account is looked up at Toss 1 min after issue, then every 5 s (1 h in production)
+                Map.entry("payment.deposit.watch-max-interval", "5s")));
         p.put(Service.SETTLEMENT, Map.of("settlement.reconciliation.cron", "-"));
         return p;
     }
@@ -92,8 +94,8 @@ public final class ChaosRun {
         Path driverLog = options.workDir().resolve("customers.jsonl");
         Instant startedAt = Instant.now();
         log.info("chaos: starting the system ({} instance(s) per service)", options.instances());
-        try (ProcessSystem system = ProcessSystem.start(new ProcessSystem.Options(options.projectRoot(),
-                options.workDir(), options.instances(), runProperties()));
+        try (ChaosSystem system = LauncherSystem.start(options.projectRoot(), options.workDir(), options.instances(),
+                runProperties(), System.out);
              CustomerLog customers = new CustomerLog(driverLog)) {
             Duration startup = Duration.between(startedAt, Instant.now());
             Map<String, Instant> lastHealthy = new java.util.concurrent.ConcurrentHashMap<>();
@@ -182,7 +184,8 @@ public final class ChaosRun {
                 if (Instant.now().isAfter(deadline)) {
                     break;
                 }
-                log.info("chaos: not quiescent yet: {} in flight, {} rows not matching", inFlight, r.violations().size());
+                log.info("chaos: not quiescent yet: {} in flight, {} rows not matching{}", inFlight,
+                        r.violations().size(), r.violations().isEmpty() ? "" : ", e.g. " + r.violations().getFirst().format());
                 Shop.sleep(3000);
             }
             Duration toQuiescence = Duration.between(driveEnd, Instant.now());

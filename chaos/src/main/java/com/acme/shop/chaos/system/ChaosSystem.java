@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * What the chaos run needs from a running system: addresses, credentials, and the ways to break it. Implemented by
- * {@link ProcessSystem} (child JVMs supervised by the run itself).
+ * {@link LauncherSystem} (the local launcher's LocalCluster: child JVMs it supervises and restarts).
  */
 public interface ChaosSystem extends AutoCloseable {
 
