@@ -98,7 +98,7 @@ public final class ChaosRun {
                 runProperties(), System.out);
              CustomerLog customers = new CustomerLog(driverLog)) {
             Duration startup = Duration.between(startedAt, Instant.now());
-            Map<String, Instant> lastHealthy = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Instant> healthyEvents = new CopyOnWriteArrayList<>();
             system.addListener(new ChaosSystem.Listener() {
                 @Override
                 public void died(Service service, int instance, Instant at, int exitCode) {
@@ -106,7 +106,7 @@ public final class ChaosRun {
 
                 @Override
                 public void healthy(Service service, int instance, Instant at) {
-                    lastHealthy.put(service + "#" + instance, at);
+                    healthyEvents.add(at);
                 }
             });
             Shop shop = new Shop(system);
@@ -125,7 +125,7 @@ public final class ChaosRun {
             Instant driveStart = Instant.now();
             AtomicInteger next = new AtomicInteger();
             List<Thread> breakThreads = new CopyOnWriteArrayList<>();
-            Gate gate = new Gate(schedule, breakThreads, probe, lastHealthy);
+            Gate gate = new Gate(schedule, breakThreads, probe);
             ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < options.concurrency(); w++) {
@@ -157,6 +157,17 @@ public final class ChaosRun {
             workers.shutdown();
             workers.awaitTermination(1, TimeUnit.MINUTES);
             Instant driveEnd = Instant.now();
+            // a break's restarted process: the first instance that answered healthy after it (and before the next)
+            List<Break> measured = new ArrayList<>();
+            for (int i = 0; i < breaks.size(); i++) {
+                Break b = breaks.get(i);
+                Instant until = i + 1 < breaks.size() ? breaks.get(i + 1).at() : Instant.MAX;
+                Instant healthy = b.what().startsWith("kill") ? healthyEvents.stream()
+                        .filter(t -> t.isAfter(b.at()) && t.isBefore(until)).min(Instant::compareTo).orElse(null) : null;
+                measured.add(new Break(b.what(), b.atProgress(), b.at(), healthy, b.firstSagaAt()));
+            }
+            breaks.clear();
+            breaks.addAll(measured);
             log.info("chaos: load done in {} s; clearing faults and waiting for quiescence",
                     Duration.between(driveStart, driveEnd).toSeconds());
             shop.http.delete(shop.sandbox() + "/sandbox/faults", Map.of());
@@ -199,7 +210,8 @@ public final class ChaosRun {
             String markdown = Report.markdown(result, startup);
             if (options.report() != null) {
                 Files.createDirectories(options.report().toAbsolutePath().getParent());
-                Files.writeString(options.report(), markdown);
+                String existing = Files.exists(options.report()) ? Files.readString(options.report()) : null;
+                Files.writeString(options.report(), Report.merge(existing, markdown, options.instances()));
             }
             return new Result(options, check, finalSnapshot, List.copyOf(breaks), counters,
                     result.driving(), toQuiescence, quiescent, markdown);
@@ -289,15 +301,13 @@ public final class ChaosRun {
         private final List<Step> steps;
         private final List<Thread> threads;
         private final Probe probe;
-        private final Map<String, Instant> lastHealthy;
         private int next;
         private Thread previousBreak;
 
-        Gate(List<Step> steps, List<Thread> threads, Probe probe, Map<String, Instant> lastHealthy) {
+        Gate(List<Step> steps, List<Thread> threads, Probe probe) {
             this.steps = steps;
             this.threads = threads;
             this.probe = probe;
-            this.lastHealthy = lastHealthy;
         }
 
         synchronized void before(int saga, int total) {
@@ -331,9 +341,7 @@ public final class ChaosRun {
             previousBreak = Thread.ofPlatform().name("break").start(() -> {
                 step.action().run();
                 Instant firstSaga = probe.firstCompletedSaga(at, Duration.ofMinutes(5));
-                Instant healthy = lastHealthy.values().stream().filter(t -> t.isAfter(at)).min(Instant::compareTo)
-                        .orElse(null);
-                breaks.add(new Break(step.name(), progress, at, healthy, firstSaga));
+                breaks.add(new Break(step.name(), progress, at, null, firstSaga));
                 log.info("chaos: {}: first saga completed after {}", step.name(),
                         firstSaga == null ? "none" : Duration.between(at, firstSaga).toMillis() + " ms");
             });

@@ -17,11 +17,34 @@ final class Report {
     private Report() {
     }
 
+    static final String TITLE = "# Chaos run report\n\nWritten by `bench/chaos.sh`, one section per instance count (each run"
+            + " replaces its own); [chaos.md](chaos.md) explains the method, the fault schedule and the checker.\n";
+
+    /**
+     * The report file with this run's section put in: a run with N instances replaces the section of the last run
+     * with N instances and keeps the others, so one file holds the latest 1- and 2-instance runs.
+     */
+    static String merge(String existing, String section, int instances) {
+        String begin = "<!-- chaos-run instances=" + instances + " -->";
+        String end = "<!-- end chaos-run instances=" + instances + " -->";
+        String block = begin + "\n" + section + end + "\n";
+        if (existing == null || !existing.startsWith("# Chaos run report")) {
+            return TITLE + "\n" + block;
+        }
+        int from = existing.indexOf(begin);
+        int to = existing.indexOf(end);
+        if (from >= 0 && to > from) {
+            return existing.substring(0, from) + block + existing.substring(to + end.length() + 1);
+        }
+        return existing.stripTrailing() + "\n\n" + block;
+    }
+
     static String markdown(ChaosRun.Result r, Duration startup) {
         ChaosRun.Options o = r.options();
         StringBuilder md = new StringBuilder();
-        md.append("# Chaos run report\n\n");
-        md.append("Written by `bench/chaos.sh` at ").append(Instant.now()).append(" (docs/chaos.md explains the method).\n\n");
+        md.append("## ").append(o.instances()).append(o.instances() == 1 ? " instance" : " instances")
+                .append(" of each service, ").append(o.sagas()).append(" sagas\n\n");
+        md.append("Run at ").append(Instant.now()).append(".\n\n");
         md.append("| setting | value |\n|---|---|\n");
         md.append("| sagas driven | ").append(o.sagas()).append(" |\n");
         md.append("| instances per service | ").append(o.instances()).append(" |\n");
@@ -38,10 +61,10 @@ final class Report {
                 ? r.toQuiescence().toSeconds() + " s" : "NOT reached within the budget").append(" |\n");
         md.append("| machine | ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs |\n\n");
 
-        md.append("## Sagas by outcome\n\n| outcome | sagas |\n|---|---:|\n");
+        md.append("### Sagas by outcome\n\n| outcome | sagas |\n|---|---:|\n");
         outcomes(r.snapshot()).forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
 
-        md.append("\n## Violations by kind\n\n| kind | rows |\n|---|---:|\n");
+        md.append("\n### Violations by kind\n\n| kind | rows |\n|---|---:|\n");
         r.check().byKind().forEach((k, v) -> md.append("| ").append(k.label()).append(" | ").append(v).append(" |\n"));
         md.append("| (in a review queue, not a violation) | ").append(r.check().inReview()).append(" |\n");
         if (!r.check().byRule().isEmpty()) {
@@ -53,7 +76,7 @@ final class Report {
         }
         md.append("\nChecker summary: `").append(CheckMain.summary(r.check())).append("`\n");
 
-        md.append("\n## Breaks and recovery\n\nTime from the break to the restarted process answering healthy, and to the"
+        md.append("\n### Breaks and recovery\n\nTime from the break to the restarted process answering healthy, and to the"
                 + " first saga that completed end to end after it (paid, order CREATED, SALE entry, admin timeline"
                 + " COMPLETED), while the load went on.\n\n");
         md.append("| break | at load | to healthy | to first completed saga |\n|---|---:|---:|---:|\n");
@@ -62,7 +85,7 @@ final class Report {
                     .append(b.toHealthy() == null ? "-" : seconds(b.toHealthy())).append(" | ")
                     .append(b.toFirstSaga() == null ? "none within 5 min" : seconds(b.toFirstSaga())).append(" |\n");
         }
-        md.append("\n## What the driver did and was told\n\n| event | count |\n|---|---:|\n");
+        md.append("\n### What the driver did and was told\n\n| event | count |\n|---|---:|\n");
         r.counters().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         return md.toString();
     }

@@ -36,7 +36,9 @@ class ChaosRunIT {
         System.out.println(result.reportMarkdown());
         assertThat(result.quiescent()).as("quiescent within the budget").isTrue();
         assertThat(result.check().violations()).as("rows not matching").isEmpty();
-        assertThat(result.check().byKind().get(Kind.MATCH)).isGreaterThanOrEqualTo(sagas * 8 / 10);
+        // the load really ran (checkouts refused while a service was down leave no order behind, and no row)
+        assertThat(result.snapshot().orders().size()).isGreaterThanOrEqualTo(sagas / 2);
+        assertThat(result.check().byKind().get(Kind.MATCH)).isGreaterThanOrEqualTo(result.snapshot().orders().size());
         // every break happened and the system came back from each: a saga completed end to end after it
         assertThat(result.breaks()).extracting(ChaosRun.Break::what).contains("kill -9 payment-service#0",
                 "Kafka broker restart", "MariaDB kill -9 and restart");
