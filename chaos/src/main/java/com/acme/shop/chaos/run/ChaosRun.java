@@ -98,7 +98,7 @@ public final class ChaosRun {
                 runProperties(), System.out);
              CustomerLog customers = new CustomerLog(driverLog)) {
             Duration startup = Duration.between(startedAt, Instant.now());
-            List<Instant> healthyEvents = new CopyOnWriteArrayList<>();
+            List<Map.Entry<String, Instant>> healthyEvents = new CopyOnWriteArrayList<>();
             system.addListener(new ChaosSystem.Listener() {
                 @Override
                 public void died(Service service, int instance, Instant at, int exitCode) {
@@ -106,7 +106,7 @@ public final class ChaosRun {
 
                 @Override
                 public void healthy(Service service, int instance, Instant at) {
-                    healthyEvents.add(at);
+                    healthyEvents.add(Map.entry(instanceName(service, instance), at));
                 }
             });
             Shop shop = new Shop(system);
@@ -157,15 +157,15 @@ public final class ChaosRun {
             workers.shutdown();
             workers.awaitTermination(1, TimeUnit.MINUTES);
             Instant driveEnd = Instant.now();
-            // a break's restarted process: the first instance that answered healthy after it (and before the next)
+            // a killed instance's return: the first time that instance answered healthy after the kill
             List<Break> measured = new ArrayList<>();
-            for (int i = 0; i < breaks.size(); i++) {
-                Break b = breaks.get(i);
-                Instant until = i + 1 < breaks.size() ? breaks.get(i + 1).at() : Instant.MAX;
-                Instant healthy = b.what().startsWith("kill") ? healthyEvents.stream()
-                        .filter(t -> t.isAfter(b.at()) && t.isBefore(until)).min(Instant::compareTo).orElse(null) : null;
+            for (Break b : breaks) {
+                Instant healthy = healthyEvents.stream()
+                        .filter(e -> b.what().equals(KILL + e.getKey()) && e.getValue().isAfter(b.at()))
+                        .map(Map.Entry::getValue).min(Instant::compareTo).orElse(null);
                 measured.add(new Break(b.what(), b.atProgress(), b.at(), healthy, b.firstSagaAt()));
             }
+            measured.sort(java.util.Comparator.comparing(Break::at));
             breaks.clear();
             breaks.addAll(measured);
             log.info("chaos: load done in {} s; clearing faults and waiting for quiescence",
@@ -256,6 +256,16 @@ public final class ChaosRun {
         return n;
     }
 
+    static final String KILL = "kill -9 ";
+
+    static String instanceName(Service service, int instance) {
+        return service.module() + "#" + instance;
+    }
+
+    private static Step kill(ChaosSystem system, double at, Service service, int instance) {
+        return new Step(at, KILL + instanceName(service, instance), true, () -> system.kill(service, instance));
+    }
+
     /** A scheduled event at a point of the load (fraction of sagas started). */
     record Step(double at, String name, boolean isBreak, Runnable action) {
     }
@@ -278,15 +288,15 @@ public final class ChaosRun {
                     shop.sandbox() + "/sandbox/webhooks/config", Map.of("url", webhookUrl), Map.of())));
         }
         if (options.breaks()) {
-            steps.add(new Step(0.10, "kill -9 payment-service#0", true, () -> system.kill(Service.PAYMENT, 0)));
-            steps.add(new Step(0.22, "kill -9 order-service#" + (1 % n), true, () -> system.kill(Service.ORDER, 1 % n)));
-            steps.add(new Step(0.34, "kill -9 settlement-service#0", true, () -> system.kill(Service.SETTLEMENT, 0)));
-            steps.add(new Step(0.46, "kill -9 admin-service#" + (1 % n), true, () -> system.kill(Service.ADMIN, 1 % n)));
+            steps.add(kill(system, 0.10, Service.PAYMENT, 0));
+            steps.add(kill(system, 0.22, Service.ORDER, 1 % n));
+            steps.add(kill(system, 0.34, Service.SETTLEMENT, 0));
+            steps.add(kill(system, 0.46, Service.ADMIN, 1 % n));
             steps.add(new Step(0.58, "Kafka broker restart", true, system::restartKafka));
             steps.add(new Step(0.70, "MariaDB kill -9 and restart", true, system::restartDatabase));
             if (n > 1) {
-                steps.add(new Step(0.80, "kill -9 payment-service#1", true, () -> system.kill(Service.PAYMENT, 1)));
-                steps.add(new Step(0.88, "kill -9 order-service#0", true, () -> system.kill(Service.ORDER, 0)));
+                steps.add(kill(system, 0.80, Service.PAYMENT, 1));
+                steps.add(kill(system, 0.88, Service.ORDER, 0));
             }
         }
         steps.sort(java.util.Comparator.comparingDouble(Step::at));
