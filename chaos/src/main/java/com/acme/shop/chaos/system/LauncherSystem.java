@@ -35,6 +35,8 @@ public final class LauncherSystem implements ChaosSystem {
                                        Map<Service, Map<String, String>> properties, PrintStream console) {
         LocalCluster.Options options = LocalCluster.Options.defaults().home(projectRoot).localDir(localDir)
                 .freePorts().instances(instances).backoff(Duration.ofSeconds(1), Duration.ofSeconds(10))
+                // eight service JVMs starting together on a shared 2-core machine can take minutes
+                .healthTimeout(Duration.ofMinutes(6))
                 .console(console);
         Map<String, String> env = new HashMap<>(System.getenv());
         // the run's children must not inherit a shell's JVM or Spring settings meant for something else
