@@ -398,8 +398,16 @@ public class Payment {
     static final Duration DEFAULT_DEPOSIT_WINDOW = Duration.ofDays(7);
 
     /**
-     * The PG issued a virtual account: no money yet; the saga starts when the deposit arrives. At the due date the
-     * deposit-deadline job asks the PG before it closes anything (a deposit made just before may be reported late).
+     * First look at the PG for a deposit of an open virtual account, in case its webhooks are lost; later looks wait
+     * as long as the account has existed, up to {@code payment.deposit.watch-max-interval} (see {@link #watchDeposit}).
+     */
+    static final Duration FIRST_DEPOSIT_CHECK = Duration.ofMinutes(1);
+
+    /**
+     * The PG issued a virtual account: no money yet; the saga starts when the deposit arrives (normally reported by
+     * webhook). The deposit-deadline job asks the PG a minute later, then ever less often until the due date (a
+     * deposit whose webhooks are all lost is still found), and at the due date before it closes anything (a deposit
+     * made just before may be reported late).
      */
     void awaitDeposit(PgPayment pg, Instant now) {
         moveTo(PaymentStatus.WAITING_FOR_DEPOSIT, now);
@@ -411,8 +419,31 @@ public class Payment {
             this.virtualAccountNumber = pg.virtualAccount().accountNumber();
             this.virtualAccountDueAt = pg.virtualAccount().dueAt();
         }
-        this.nextRecoveryAt = virtualAccountDueAt != null ? virtualAccountDueAt : now.plus(DEFAULT_DEPOSIT_WINDOW);
+        this.nextRecoveryAt = virtualAccountDueAt != null ? earliest(virtualAccountDueAt, now.plus(FIRST_DEPOSIT_CHECK))
+                : now.plus(DEFAULT_DEPOSIT_WINDOW);
         this.recoveryAttempts = 0;
+    }
+
+    /**
+     * The PG still waits for the deposit (or could not be read) before the account's due date: look again after as
+     * long as the account has existed (1 min, 2 min, 4 min ...), at most {@code maxInterval}, never past the due date.
+     * The look was no failed attempt, so the attempt budget (kept for the due date) starts over.
+     */
+    public void watchDeposit(Duration maxInterval, Instant now) {
+        if (status != PaymentStatus.WAITING_FOR_DEPOSIT || virtualAccountDueAt == null) {
+            throw new IllegalPaymentTransitionException(orderId, status, status);
+        }
+        Duration age = Duration.between(createdAt, now);
+        Duration wait = age.compareTo(FIRST_DEPOSIT_CHECK) < 0 ? FIRST_DEPOSIT_CHECK : age;
+        if (wait.compareTo(maxInterval) > 0) {
+            wait = maxInterval;
+        }
+        this.nextRecoveryAt = earliest(virtualAccountDueAt, now.plus(wait));
+        this.recoveryAttempts = 0;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** A virtual account canceled before any deposit: ends without money ever moving. */

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
@@ -79,13 +80,16 @@ class OperatorBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (admin != null) {
-            accounts.bootstrapAdmin(admin.username(), admin.displayName(), admin.password());
+            raced(() -> {
+                accounts.bootstrapAdmin(admin.username(), admin.displayName(), admin.password());
+                return true;
+            });
         }
         if (local) {
             int created = 0;
             for (LocalAccounts.Account account : LocalAccounts.ALL) {
-                if (accounts.createIfMissing(account.username(), account.displayName(), account.password(),
-                        LocalAccounts.roles(account))) {
+                if (raced(() -> accounts.createIfMissing(account.username(), account.displayName(), account.password(),
+                        LocalAccounts.roles(account)))) {
                     created++;
                 }
             }
@@ -94,6 +98,20 @@ class OperatorBootstrap implements ApplicationRunner {
         }
         if (!accounts.enabledAdminExists()) {
             log.warn("No enabled ADMIN exists: set SHOP_ADMIN_USERNAME and SHOP_ADMIN_PASSWORD to create the first one");
+        }
+    }
+
+    /**
+     * Several instances starting at once on empty data (two admin-service replicas, found by the chaos run) may both
+     * see an account missing and both insert it; the loser's unique key fails. The account exists then: looked at
+     * again, it is found, and start-up goes on instead of dying.
+     */
+    private static boolean raced(java.util.function.BooleanSupplier step) {
+        try {
+            return step.getAsBoolean();
+        } catch (DataIntegrityViolationException createdMeanwhile) {
+            log.info("Another instance created the same operator at the same moment: {}", createdMeanwhile.getMessage());
+            return step.getAsBoolean();
         }
     }
 }

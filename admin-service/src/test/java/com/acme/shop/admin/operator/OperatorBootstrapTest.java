@@ -102,6 +102,26 @@ class OperatorBootstrapTest {
         verifyNoInteractions(accounts);
     }
 
+    /** Regression (chaos run, two instances on empty data): the instance that loses the insert race starts anyway. */
+    @Test
+    void anAccountAnotherInstanceCreatedAtTheSameMomentDoesNotStopStartUp() {
+        OperatorAccounts accounts = mock(OperatorAccounts.class);
+        org.mockito.Mockito.doThrow(new org.springframework.dao.DataIntegrityViolationException("Duplicate entry 'root'"))
+                .doNothing().when(accounts).bootstrapAdmin("root", "관리자", "pw");
+        org.mockito.Mockito.when(accounts.createIfMissing(org.mockito.ArgumentMatchers.eq("admin"), any(), any(), any()))
+                .thenThrow(new org.springframework.dao.DataIntegrityViolationException("Duplicate entry 'admin'"))
+                .thenReturn(false);
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
+
+        new OperatorBootstrap(accounts, properties(configured("root", "pw")), local).run(null);
+
+        verify(accounts, org.mockito.Mockito.times(2)).bootstrapAdmin("root", "관리자", "pw");
+        verify(accounts, org.mockito.Mockito.times(2)).createIfMissing("admin", "관리자 (로컬)", "local-admin-pw",
+                Set.of(OperatorRole.ADMIN));
+        verify(accounts).createIfMissing("viewer", "조회자 (로컬)", "local-viewer-pw", Set.of(OperatorRole.VIEWER));
+    }
+
     private static OperatorProperties properties(OperatorProperties.Bootstrap bootstrap) {
         return new OperatorProperties(bootstrap, new OperatorProperties.SignIn(5, java.time.Duration.ofMinutes(15)));
     }

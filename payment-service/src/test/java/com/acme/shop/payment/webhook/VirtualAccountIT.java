@@ -208,6 +208,47 @@ class VirtualAccountIT extends AbstractPaymentIT {
                 assertThat(EVENTS.matching(TopicRecorder.event(va.orderId(), "PAYMENT_APPROVED"))).hasSize(1));
     }
 
+    /** Regression (chaos run): every webhook of a deposit lost; found by asking Toss long before the due date. */
+    @Test
+    void aDepositWhoseWebhooksAreAllLostIsFoundBeforeTheDueDate() {
+        Issued va = issuedAccount(true);
+        Http.put(SANDBOX_URL + "/sandbox/webhooks/config", Map.of("url", ""), Map.of());
+        JsonNode waiting = Http.get(url("/api/v1/payments/" + va.orderId()), Http.AS_SERVICE).body();
+        Instant firstLook = jdbc.queryForObject("SELECT next_recovery_at FROM payment WHERE order_id = ?",
+                Timestamp.class, va.orderId()).toInstant();
+        // the first look is a minute after issue, long before the account's due date (days away)
+        assertThat(firstLook).isBetween(Instant.now().plusSeconds(30), Instant.now().plusSeconds(70));
+        assertThat(waiting.get("status").asString()).isEqualTo("WAITING_FOR_DEPOSIT");
+        assertThat(Http.post(SANDBOX_URL + "/sandbox/payments/" + va.paymentKey() + "/deposit", Map.of()).status())
+                .isEqualTo(200);
+
+        // the minute has passed
+        jdbc.update("UPDATE payment SET next_recovery_at = ? WHERE order_id = ?", Timestamp.from(Instant.now()),
+                va.orderId());
+
+        JsonNode done = awaitPayment(va.orderId(), "DONE");
+        assertThat(done.get("balanceAmount").asLong()).isEqualTo(30_000);
+        EVENTS.await(TopicRecorder.event(va.orderId(), "PAYMENT_APPROVED"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(EVENTS.matching(TopicRecorder.event(va.orderId(), "PAYMENT_APPROVED"))).hasSize(1));
+    }
+
+    @Test
+    void anUnpaidAccountIsLookedAtAgainLaterAndNeitherExpiredNorParkedBeforeItsDueDate() {
+        Issued va = issuedAccount(true);
+        jdbc.update("UPDATE payment SET next_recovery_at = ?, recovery_attempts = 5 WHERE order_id = ?",
+                Timestamp.from(Instant.now()), va.orderId());
+
+        // looked at: Toss still waits, so the next look is later (a minute at least), and no attempt is spent
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT next_recovery_at FROM payment WHERE order_id = ?", Timestamp.class, va.orderId()).toInstant()
+                .isAfter(Instant.now().plusSeconds(30)));
+        assertThat(jdbc.queryForObject("SELECT recovery_attempts FROM payment WHERE order_id = ?", Integer.class,
+                va.orderId())).isZero();
+        assertThat(Http.get(url("/api/v1/payments/" + va.orderId()), Http.AS_SERVICE).body().get("status").asString())
+                .isEqualTo("WAITING_FOR_DEPOSIT");
+    }
+
     @Test
     void anUnpaidAccountPastItsDueDateEndsWithoutAnOrder() {
         Issued va = issuedAccount(true);
