@@ -92,4 +92,13 @@ public final class Prometheus {
             return sample.substring(0, end);
         }
     }
+
+    /**
+     * Whether a sample of this metric may read NaN without a fault: Kafka's own client metrics (consumer lag) read NaN
+     * until that consumer's first fetch with partitions, which a consumer of a quiet topic may not have done yet. Our
+     * own gauges never may (a NaN there is a collected gauge).
+     */
+    public static boolean mayReadNaN(String metric) {
+        return metric.startsWith("kafka_consumer_");
+    }
 }
