@@ -58,6 +58,25 @@ public final class E2eBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
             .build();
+    /**
+     * The applications' JVM options here: the production image's JIT (C1 and C2, the JVM's default; deploy/docker),
+     * with the launcher's heap and collector. {@code ./run.sh} stops at C1 (ServiceProcess.JVM_OPTIONS), which starts
+     * faster but runs the same code at a higher CPU cost, which is not what production pays per saga.
+     */
+    static final List<String> JVM_OPTIONS = jvmOptions(System.getenv("BENCH_APP_JVM_OPTS"));
+
+    /**
+     * {@code BENCH_APP_JVM_OPTS} adds options to the applications' JVMs (and the reference's), e.g. a flight
+     * recording per process to find where a saga's CPU goes: {@code -XX:StartFlightRecording=filename=/tmp/%p.jfr}.
+     */
+    static List<String> jvmOptions(String extra) {
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return List.copyOf(options);
+    }
+
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -73,7 +92,7 @@ public final class E2eBenchmark {
                 "rate-seconds", "30",
                 "sat-seconds", "30",
                 "sat-concurrency", "48",
-                "warmup-seconds", "20",
+                "warmup-seconds", "120",
                 "comp-n", "300",
                 "comp-rate", "50",
                 "ceiling-seconds", "10",
@@ -84,7 +103,7 @@ public final class E2eBenchmark {
         Files.createDirectories(dir);
         System.out.println("Starting the system (LocalCluster, free ports, data and logs in " + dir + ") ...");
         try (LocalCluster cluster = LocalCluster.start(LocalCluster.Options.defaults().home(root).localDir(dir)
-                .freePorts().backoff(Duration.ofMillis(500), Duration.ofSeconds(5)))) {
+                .freePorts().jvmOptions(JVM_OPTIONS).backoff(Duration.ofMillis(500), Duration.ofSeconds(5)))) {
             new E2eBenchmark(a, cluster, root).run();
         }
         System.exit(0); // the HTTP client's and the cluster's threads
@@ -116,7 +135,7 @@ public final class E2eBenchmark {
         double idleHandlerCommitsPerS = (s1.get("Handler_commit") - s0.get("Handler_commit")) / idleSeconds;
         results.put("idle.com_commit_per_s", idleCommitsPerS);
 
-        // 3. warm-up (C1-compiled JVMs, connection pools, Kafka consumers)
+        // 3. warm-up (the JIT's C2 compilations, connection pools, Kafka consumers)
         out.println("Warm-up: closed loop, 8 customers, " + seconds("warmup-seconds") + " s ...");
         closedLoop(8, seconds("warmup-seconds"), MUG);
 
@@ -740,7 +759,7 @@ public final class E2eBenchmark {
     Reference referenceRequest() throws Exception {
         int port = com.acme.shop.infra.FreePorts.pick();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")); // ServiceProcess.JVM_OPTIONS
+        command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ReferenceApp.class.getName(),
                 "--server.port=" + port, "--spring.datasource.url=" + cluster.jdbcUrl("bench_reference"),
                 "--spring.datasource.username=root", "--spring.datasource.password=",
@@ -765,10 +784,12 @@ public final class E2eBenchmark {
                 }
                 Thread.sleep(300);
             }
-            runReference(uri, 16, 3000); // warm-up
+            // warm-up: long enough for C2 to have compiled the request's path (with 3,000 its compilations still
+            // fell into the measurement and nearly doubled the CPU per request)
+            runReference(uri, 16, 20_000);
             Cpu cpu = new Cpu(Map.of("reference", process.pid()));
             cpu.mark();
-            int n = 6000;
+            int n = 10_000;
             long start = System.nanoTime();
             runReference(uri, 16, n);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The image recipe (deploy/docker/Dockerfile), checked without a Docker engine: its rules, and its extraction step run
@@ -119,13 +121,11 @@ class DockerfileTest {
         builder.environment().put("SERVER_PORT", "0");
         Process process = builder.start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            String log = "";
-            while (System.nanoTime() < deadline && process.isAlive() && !log.contains("Started TossSandboxApplication")) {
-                Thread.sleep(250);
-                log = Files.readString(work.resolve("app.log"));
-            }
-            assertThat(log).as("the application's output").contains("Started TossSandboxApplication");
+            // started, or dead (then the log says why)
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> !process.isAlive()
+                    || Files.readString(work.resolve("app.log")).contains("Started TossSandboxApplication"));
+            assertThat(Files.readString(work.resolve("app.log"))).as("the application's output")
+                    .contains("Started TossSandboxApplication");
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

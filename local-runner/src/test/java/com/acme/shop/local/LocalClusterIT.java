@@ -23,6 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real cluster on free ports in target/: MariaDB, the Kafka broker's JVM and two instances of order-service (its
@@ -92,12 +93,8 @@ class LocalClusterIT {
         return r != null && r.statusCode() == 200 && HealthWaiter.isUpBody(r.body());
     }
 
-    private static void awaitUp(URI base, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!up(base)) {
-            assertThat(System.nanoTime()).as(base + " UP within " + within).isLessThan(deadline);
-            Thread.sleep(500);
-        }
+    private static void awaitUp(URI base, Duration within) {
+        await().alias(base + " UP").atMost(within).pollInterval(Duration.ofMillis(500)).until(() -> up(base));
     }
 
     private static String nextEvent(Duration within) throws InterruptedException {
