@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * source; every answer the customer got is written to the {@link CustomerLog}.
  *
  * <p>Scenarios: {@code card} (a T-shirt and stickers), {@code card+refund} (then an operator refunds part of it,
- * sometimes twice at once), {@code out-of-stock} (the limited hoodie, whose small stock the customers race for),
- * {@code va-deposit} / {@code va-late} / {@code va-never} (a virtual account paid at once, after a while, never),
- * {@code fail-redirect} (the customer closes the payment window).
+ * sometimes twice at once), {@code out-of-stock} (the limited hoodie, whose small stock the customers race for,
+ * each taking 5-20 s in the payment window), {@code va-deposit} / {@code va-late} / {@code va-never} (a virtual
+ * account paid at once, after a while, never), {@code fail-redirect} (the customer closes the payment window).
  *
  * <p>Toss faults per saga, through the sandbox's per-order faults: 10 % of confirms get a 500, 5 % are approved with
  * the answer lost (APPROVE_THEN_DROP), 5 % a 1.5-3 s latency spike; a fifth of the sagas that will refund get their
@@ -71,6 +71,13 @@ final class Customers {
         String orderId = c.get("orderId").asString();
         long amount = c.get("amount").asLong();
         String token = c.get("checkoutToken").asString();
+        if (scenario.equals("out-of-stock")) {
+            // the race: a checkout only checks the stock, the order takes it. A customer who hesitates in the payment
+            // window may find the last hoodie gone when the order is created: the order fails and the payment is
+            // refunded (the compensation). Without the pause, once order-service kept up, nearly every racer who
+            // lost was already turned away at checkout, and the run saw almost no compensation.
+            Shop.sleep(5000 + random.nextInt(15_000));
+        }
         String paymentKey = shop.payInWindow(c, va ? "가상계좌" : "카드");
         if (paymentKey == null) {
             log.saga(orderId, scenario, null, amount, "NOT_CONFIRMED", 0, "payment window unavailable");

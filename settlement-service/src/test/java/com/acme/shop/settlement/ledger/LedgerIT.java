@@ -4,10 +4,22 @@ import com.acme.shop.contracts.EventEnvelope;
 import com.acme.shop.contracts.EventSchemas;
 import com.acme.shop.contracts.EventType;
 import com.acme.shop.contracts.payment.PaymentApproved;
+import com.acme.shop.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import static com.acme.shop.settlement.ledger.PaymentEventFixtures.approved;
@@ -16,11 +28,43 @@ import static com.acme.shop.settlement.ledger.PaymentEventFixtures.newOrderId;
 import static com.acme.shop.settlement.ledger.PaymentEventFixtures.paymentKeyOf;
 import static com.acme.shop.settlement.ledger.PaymentEventFixtures.saleTransactionOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class LedgerIT extends AbstractIntegrationTest {
 
     /** Friday 2026-11-20 15:00 in Seoul. */
     private static final Instant FRIDAY_AFTERNOON_KST = Instant.parse("2026-11-20T06:00:00Z");
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    ConsumerFactory<?, ?> consumers;
+
+    @Autowired
+    KafkaAdmin admin;
+
+    /**
+     * Regressions (end-to-end benchmark, chaos run): with one consumer for all partitions the ledger fell behind the
+     * orders under load; a consumer killed without leaving held its partitions for Kafka's default 45 s session.
+     */
+    @Test
+    void eachPartitionOfPaymentEventsHasAConsumerOfItsOwnWhoseDeathIsNoticedWithin10Seconds() {
+        int partitions = admin.describeTopics(Topics.PAYMENT_EVENTS).get(Topics.PAYMENT_EVENTS).partitions().size();
+        ConcurrentMessageListenerContainer<?, ?> ledger = listeners.getListenerContainers().stream()
+                .filter(c -> SettlementLedger.CONSUMER.equals(c.getGroupId()))
+                .map(c -> (ConcurrentMessageListenerContainer<?, ?>) c).findFirst().orElseThrow();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Collection<TopicPartition>> assigned = ledger.getContainers().stream()
+                    .map(MessageListenerContainer::getAssignedPartitions).toList();
+            assertThat(assigned).as("partitions per consumer").allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(1));
+            assertThat(assigned.stream().mapToInt(Collection::size).sum()).isEqualTo(partitions);
+        });
+        assertThat(ledger.getConcurrency()).isEqualTo(3);
+        assertThat(String.valueOf(consumers.getConfigurationProperties().get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)))
+                .isEqualTo("10000");
+    }
 
     @Test
     void booksAnApprovalAsASaleWithFeeVatNetAndPayoutDate() {
